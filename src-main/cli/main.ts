@@ -1,0 +1,205 @@
+import { Command, CommanderError, Option } from 'commander';
+import { userInfo } from 'node:os';
+import { isAppError } from '../../src-shared/api/appError.ts';
+import type { Envelope } from '../../src-shared/api/envelope.ts';
+import type { OperationName, OperationRequest, OperationResult } from '../../src-shared/api/operations.ts';
+import { translate } from '../../src-shared/i18n/translate.ts';
+import { Backend } from '../core/backend.ts';
+import { cliLocale } from './cliLocale.ts';
+import { auditTable, contractDetail, contractTable, customerTable, importLines, verifyLines } from './humanOutput.ts';
+import { currentPassphrase, newPassphrase, recoveryKeyIfGiven } from './secretSources.ts';
+
+/** Options every command accepts. */
+interface GlobalOptions {
+  json?: boolean;
+  passphraseFile?: string;
+  recoveryKeyFile?: string;
+  lang?: string;
+}
+
+/** An operation failed: its translated message goes to stderr, the exit code is 1. */
+class OperationFailed extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+/** The `cvault` command line: a thin door over core/handlers.ts through the Backend (DESIGN.md §2). */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const locale = cliLocale(argv, process.env);
+  const actor = `${safeUserName()}@cli`;
+  const backend = new Backend({ actor, locale });
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
+
+  const call = async <N extends OperationName>(name: N, input: OperationRequest<N>): Promise<OperationResult<N>> => {
+    const result = (await backend.invoke(name, input)) as Envelope<OperationResult<N>>;
+    if (!result.ok) throw new OperationFailed([result.error.message]);
+    return result.value;
+  };
+  const print = (opts: GlobalOptions, value: unknown, human: () => string) => {
+    process.stdout.write(`${opts.json ? JSON.stringify(value, null, 2) : human()}\n`);
+  };
+  /** Unlocks the vault for one command and always locks it again. */
+  const withVault = async <T>(dir: string, opts: GlobalOptions, work: () => Promise<T>): Promise<T> => {
+    const recoveryKey = await recoveryKeyIfGiven(opts.recoveryKeyFile);
+    await call('vault.unlock', recoveryKey !== undefined ? { vaultDir: dir, recoveryKey } : { vaultDir: dir, passphrase: await currentPassphrase(locale, opts.passphraseFile) });
+    try {
+      return await work();
+    } finally {
+      await backend.dispose();
+    }
+  };
+
+  const program = new Command('cvault')
+    .description(t('cli.description'))
+    .option('--json', 'machine-readable JSON on stdout')
+    .option('--passphrase-file <file>', 'read the vault passphrase from the first line of this file')
+    .option('--recovery-key-file <file>', 'unlock with the recovery key in this file instead of the passphrase')
+    .option('--lang <locale>', 'language of messages: en or zh-CN')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+  const globals = (cmd: Command) => cmd.optsWithGlobals<GlobalOptions>();
+
+  program.command('init <vault-dir>').description('create a vault; prints the recovery key once')
+    .addOption(new Option('--kdf <preset>', 'Argon2id cost (interactive is for tests only)').choices(['moderate', 'sensitive', 'interactive']).default('moderate'))
+    .action(async (dir: string, cmdOpts: { kdf: 'moderate' | 'sensitive' | 'interactive' }, cmd: Command) => {
+      const opts = globals(cmd);
+      const passphrase = await newPassphrase(locale, opts.passphraseFile, 'CVAULT_PASSPHRASE');
+      const created = await call('vault.create', { vaultDir: dir, passphrase, kdf: cmdOpts.kdf });
+      await backend.dispose();
+      print(opts, created, () => [t('cli.init.created', { dir }), '', t('cli.init.recoveryKeyIntro'), '', `    ${created.recoveryKey}`, ''].join('\n'));
+    });
+
+  const customer = program.command('customer').description('manage customers');
+  customer.command('add <vault-dir>').description('add a customer')
+    .requiredOption('--name <name>', 'the customer name').option('--email <email>').option('--phone <phone>').option('--notes <notes>')
+    .action(async (dir: string, o: { name: string; email?: string; phone?: string; notes?: string }, cmd: Command) => {
+      const opts = globals(cmd);
+      const added = await withVault(dir, opts, () => call('customers.add', { name: o.name, email: o.email, phone: o.phone, notes: o.notes }));
+      print(opts, added, () => t('cli.customer.added', { name: added.name, id: added.id }));
+    });
+  customer.command('list <vault-dir>').description('list customers')
+    .action(async (dir: string, _o: unknown, cmd: Command) => {
+      const opts = globals(cmd);
+      const customers = await withVault(dir, opts, () => call('customers.list', {}));
+      print(opts, customers, () => customerTable(locale, customers));
+    });
+
+  program.command('import <vault-dir> <files...>').description('import files or folders of files')
+    .option('--customer <name-or-id>', 'link the contracts to this customer')
+    .option('--contract <id>', 'add the files to this existing contract')
+    .addOption(new Option('--role <role>', 'what the files are to the contract').choices(['main', 'annex', 'signed']))
+    .action(async (dir: string, files: string[], o: { customer?: string; contract?: string; role?: 'main' | 'annex' | 'signed' }, cmd: Command) => {
+      const opts = globals(cmd);
+      const outcomes = await withVault(dir, opts, () => call('contracts.import', { paths: files, customer: o.customer, contractId: o.contract, role: o.role }));
+      const { stdout, stderr } = importLines(locale, outcomes);
+      print(opts, outcomes, () => stdout);
+      if (stderr.length > 0) throw new OperationFailed(stderr);
+    });
+
+  program.command('list <vault-dir>').description('list contracts')
+    .option('--customer <name-or-id>', 'only this customer\'s contracts')
+    .action(async (dir: string, o: { customer?: string }, cmd: Command) => {
+      const opts = globals(cmd);
+      const contracts = await withVault(dir, opts, () => call('contracts.list', { customer: o.customer }));
+      print(opts, contracts, () => contractTable(locale, contracts));
+    });
+
+  program.command('show <vault-dir> <contract-id>').description('show a contract, its files and versions')
+    .action(async (dir: string, id: string, _o: unknown, cmd: Command) => {
+      const opts = globals(cmd);
+      const detail = await withVault(dir, opts, () => call('contracts.get', { id }));
+      print(opts, detail, () => contractDetail(locale, detail));
+    });
+
+  const contract = program.command('contract').description('edit contracts');
+  contract.command('edit <vault-dir> <contract-id>').description('change a contract\'s fields')
+    .option('--title <title>').option('--number <number>').option('--customer <name-or-id>')
+    .addOption(new Option('--type <type>').choices(['sales', 'purchase', 'service', 'nda', 'lease', 'employment', 'framework', 'amendment', 'other']))
+    .addOption(new Option('--status <status>').choices(['draft', 'active', 'expired', 'terminated']))
+    .option('--signed <date>', 'signing date, YYYY-MM-DD').option('--start <date>', 'YYYY-MM-DD').option('--end <date>', 'YYYY-MM-DD')
+    .option('--amount <amount>', 'e.g. 120000.00').option('--currency <code>', 'ISO 4217, e.g. CNY').option('--tags <tags>', 'comma-separated').option('--notes <notes>')
+    .action(async (dir: string, id: string, o: Record<string, string | undefined>, cmd: Command) => {
+      const opts = globals(cmd);
+      const amount = o.amount === undefined ? undefined : { value: o.amount, currency: o.currency ?? 'CNY' };
+      const input = {
+        id, title: o.title, number: o.number, customer: o.customer, type: o.type, status: o.status,
+        signingDate: o.signed, startDate: o.start, endDate: o.end, amount, notes: o.notes,
+        tags: o.tags === undefined ? undefined : o.tags.split(/[,，]/).map((s) => s.trim()).filter(Boolean),
+      };
+      const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as OperationRequest<'contracts.update'>;
+      const updated = await withVault(dir, opts, () => call('contracts.update', defined));
+      print(opts, updated, () => t('cli.updated'));
+    });
+
+  program.command('export-file <vault-dir> <contract-id> <out-path>').description('write a contract file\'s original bytes, unchanged')
+    .option('--file <file-id>', 'which file of the contract (default: the main document)')
+    .option('--version <version-id>', 'which version (default: the latest)')
+    .action(async (dir: string, id: string, out: string, o: { file?: string; version?: string }, cmd: Command) => {
+      const opts = globals(cmd);
+      const result = await withVault(dir, opts, () => call('files.export', { contractId: id, outPath: out, fileId: o.file, versionId: o.version }));
+      print(opts, result, () => t('cli.export.done', { bytes: result.bytes, path: result.path }));
+    });
+
+  program.command('verify <vault-dir>').description('re-check every blob, the audit chain and the database')
+    .action(async (dir: string, _o: unknown, cmd: Command) => {
+      const opts = globals(cmd);
+      const report = await withVault(dir, opts, () => call('vault.verify', {}));
+      const { stdout, stderr } = verifyLines(locale, report);
+      print(opts, report, () => stdout);
+      if (!report.ok) throw new OperationFailed(stderr);
+    });
+
+  program.command('passphrase').description('manage the passphrase')
+    .command('change <vault-dir>').description('set a new passphrase (unlock with the old one or the recovery key)')
+    .option('--new-passphrase-file <file>', 'read the new passphrase from this file (else CVAULT_NEW_PASSPHRASE, else prompt)')
+    .addOption(new Option('--kdf <preset>').choices(['moderate', 'sensitive', 'interactive']).default('moderate'))
+    .action(async (dir: string, o: { newPassphraseFile?: string; kdf: 'moderate' | 'sensitive' | 'interactive' }, cmd: Command) => {
+      const opts = globals(cmd);
+      const result = await withVault(dir, opts, async () => {
+        const next = await newPassphrase(locale, o.newPassphraseFile, 'CVAULT_NEW_PASSPHRASE');
+        return call('vault.changePassphrase', { newPassphrase: next, kdf: o.kdf });
+      });
+      print(opts, result, () => t('cli.passphrase.changed'));
+    });
+
+  program.command('settings <vault-dir>').description('show or change vault settings')
+    .option('--max-file-size <bytes>', 'largest file import accepts, in bytes')
+    .action(async (dir: string, o: { maxFileSize?: string }, cmd: Command) => {
+      const opts = globals(cmd);
+      const settings = await withVault(dir, opts, () =>
+        o.maxFileSize === undefined ? call('settings.get', {}) : call('settings.update', { importMaxFileBytes: Number(o.maxFileSize) }));
+      print(opts, settings, () => `import.maxFileBytes = ${settings.importMaxFileBytes}`);
+    });
+
+  program.command('audit <vault-dir>').description('show the audit log')
+    .option('--record <id>', 'only events about this record').option('--limit <n>', 'newest n events', '1000')
+    .action(async (dir: string, o: { record?: string; limit: string }, cmd: Command) => {
+      const opts = globals(cmd);
+      const events = await withVault(dir, opts, () => call('audit.list', { recordId: o.record, limit: Number(o.limit) }));
+      print(opts, events, () => auditTable(locale, events));
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const lines = error instanceof OperationFailed ? error.lines
+      : isAppError(error) ? [translate(locale, `error.${error.code}`, error.params)]
+      : [translate(locale, 'error.INTERNAL', { detail: error instanceof Error ? error.message : String(error) })];
+    for (const line of lines) process.stderr.write(`${line}\n`);
+    return 1;
+  } finally {
+    await backend.dispose();
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || 'owner';
+  } catch {
+    return 'owner';
+  }
+}

@@ -1,0 +1,69 @@
+import { AppError, isAppError } from '../../src-shared/api/appError.ts';
+import type { Envelope } from '../../src-shared/api/envelope.ts';
+import { isOperationName, operations, type OperationName, type OperationResult } from '../../src-shared/api/operations.ts';
+import type { Permission } from '../../src-shared/api/permissions.ts';
+import { translate, type Locale } from '../../src-shared/i18n/translate.ts';
+import type { HandlerContext, SessionSlot } from './handlerContext.ts';
+import { handlers } from './handlers.ts';
+
+/** Who is calling, in which language errors should come back. */
+export interface BackendOptions {
+  actor: string;
+  locale: Locale;
+}
+
+/** Until members land, the single local owner may do everything; the check is already in the path. */
+function mayPerform(_actor: string, _permission: Permission): boolean {
+  return true;
+}
+
+/**
+ * The one entry point every door (Electron IPC, the web bridge, the CLI) calls: validates the input
+ * against the API map, authorises, runs the handler, and returns the envelope with a translated error.
+ * Nothing thrown escapes: an unexpected exception becomes INTERNAL without a stack in the message.
+ */
+export class Backend {
+  private readonly slot: SessionSlot = { current: null };
+
+  constructor(private readonly options: BackendOptions) {}
+
+  /** Runs one operation by name. */
+  async invoke<N extends OperationName>(name: N, rawInput: unknown): Promise<Envelope<OperationResult<N>>>;
+  async invoke(name: string, rawInput: unknown): Promise<Envelope<unknown>>;
+  async invoke(name: string, rawInput: unknown): Promise<Envelope<unknown>> {
+    try {
+      if (!isOperationName(name)) throw new AppError('UNKNOWN_OPERATION', { name: name.slice(0, 100) });
+      const definition = operations[name];
+      const parsed = definition.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
+        throw new AppError('INVALID_INPUT', { detail });
+      }
+      if (!mayPerform(this.options.actor, definition.permission)) throw new AppError('PERMISSION_DENIED');
+      const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+      const value = await handler(parsed.data, this.context());
+      return { ok: true, value };
+    } catch (error) {
+      return { ok: false, error: this.describe(toAppError(error)) };
+    }
+  }
+
+  /** Locks the vault if one is open; call before the process exits. */
+  async dispose(): Promise<void> {
+    await this.invoke('vault.lock', {});
+  }
+
+  private context(): HandlerContext {
+    return { slot: this.slot, actor: this.options.actor, locale: this.options.locale, describe: (e) => this.describe(e) };
+  }
+
+  private describe(error: AppError): { code: AppError['code']; message: string; params: Record<string, string | number> } {
+    return { code: error.code, message: translate(this.options.locale, `error.${error.code}`, error.params), params: error.params };
+  }
+}
+
+function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new AppError('INTERNAL', { detail: message.split('\n')[0]?.slice(0, 200) ?? '' }, { cause: error });
+}

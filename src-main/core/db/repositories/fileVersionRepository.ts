@@ -1,0 +1,80 @@
+import type { FileVersion } from '../../../../src-shared/model/contractFile.ts';
+import type { VaultDatabase } from '../connection.ts';
+
+/** A version as stored: the public fields plus where its encrypted bytes are and how to open them. */
+export interface StoredFileVersion extends FileVersion {
+  blobId: string;
+  textBlobId: string;
+  wrappedKey: Uint8Array;
+  contentMac: string;
+}
+
+/** A stored version together with the contract it belongs to, for verify and duplicate checks. */
+export interface LocatedFileVersion extends StoredFileVersion {
+  contractId: string;
+}
+
+interface VersionRow {
+  id: string; file_id: string; version_no: number; blob_id: string; text_blob_id: string; wrapped_key: Buffer;
+  content_mac: string; size: number; format: string; mime: string; page_count: number; text_chars: number;
+  source_path: string | null; created_at: string; contract_id?: string;
+}
+
+/** Inserts a version row (call inside the caller's transaction, after its blobs are durable). */
+export function insertFileVersion(db: VaultDatabase, v: StoredFileVersion): void {
+  db.prepare(`INSERT INTO file_versions (id, file_id, version_no, blob_id, text_blob_id, wrapped_key, content_mac, size,
+      format, mime, page_count, text_chars, source_path, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    v.id, v.fileId, v.versionNo, v.blobId, v.textBlobId, Buffer.from(v.wrappedKey), v.contentMac, v.size,
+    v.format, v.mime, v.pageCount, v.textChars, v.sourcePath, v.createdAt,
+  );
+}
+
+/** Versions of one file, newest first. */
+export function listVersionsOfFile(db: VaultDatabase, fileId: string): StoredFileVersion[] {
+  return (db.prepare('SELECT * FROM file_versions WHERE file_id = ? ORDER BY version_no DESC').all(fileId) as VersionRow[]).map(toVersion);
+}
+
+/** The next version number of a file. */
+export function nextVersionNo(db: VaultDatabase, fileId: string): number {
+  const row = db.prepare('SELECT coalesce(max(version_no), 0) + 1 AS next FROM file_versions WHERE file_id = ?').get(fileId) as { next: number };
+  return row.next;
+}
+
+/** A version with exactly these bytes (same keyed content hash), if the vault already holds it. */
+export function findVersionByContentMac(db: VaultDatabase, contentMac: string): LocatedFileVersion | null {
+  const row = db.prepare(`SELECT v.*, f.contract_id FROM file_versions v JOIN contract_files f ON f.id = v.file_id
+      WHERE v.content_mac = ? LIMIT 1`).get(contentMac) as VersionRow | undefined;
+  return row ? toLocated(row) : null;
+}
+
+/** Every version in the vault with its contract, for verify. */
+export function listAllVersions(db: VaultDatabase): LocatedFileVersion[] {
+  return (db.prepare(`SELECT v.*, f.contract_id FROM file_versions v JOIN contract_files f ON f.id = v.file_id
+      ORDER BY v.rowid`).all() as VersionRow[]).map(toLocated);
+}
+
+/** The set of blob ids the database points at; everything else in blobs/ is an orphan. */
+export function listReferencedBlobIds(db: VaultDatabase): Set<string> {
+  const rows = db.prepare('SELECT blob_id, text_blob_id FROM file_versions').all() as { blob_id: string; text_blob_id: string }[];
+  return new Set(rows.flatMap((r) => [r.blob_id, r.text_blob_id]));
+}
+
+function toLocated(row: VersionRow): LocatedFileVersion {
+  return { ...toVersion(row), contractId: row.contract_id ?? '' };
+}
+
+function toVersion(row: VersionRow): StoredFileVersion {
+  return {
+    id: row.id, fileId: row.file_id, versionNo: row.version_no, blobId: row.blob_id, textBlobId: row.text_blob_id,
+    wrappedKey: new Uint8Array(row.wrapped_key), contentMac: row.content_mac, size: row.size, format: row.format,
+    mime: row.mime, pageCount: row.page_count, textChars: row.text_chars, sourcePath: row.source_path, createdAt: row.created_at,
+  };
+}
+
+/** Strips the storage-only fields before a version leaves the backend. */
+export function toPublicVersion(v: StoredFileVersion): FileVersion {
+  return {
+    id: v.id, fileId: v.fileId, versionNo: v.versionNo, size: v.size, format: v.format, mime: v.mime,
+    pageCount: v.pageCount, textChars: v.textChars, sourcePath: v.sourcePath, createdAt: v.createdAt,
+  };
+}

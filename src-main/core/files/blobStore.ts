@@ -1,0 +1,220 @@
+import type { Dirent } from 'node:fs';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { AppError } from '../../../src-shared/api/appError.ts';
+import { getSodium } from '../crypto/sodium.ts';
+import { BLOB_CHUNK_OVERHEAD, BLOB_CHUNK_SIZE, decryptBlob, encryptBlob } from './blobFormat.ts';
+
+/** What `BlobStore.write` reports about the blob it stored. */
+export interface StoredBlob {
+  blobId: string;
+  plainSize: number;
+  storedSize: number;
+}
+
+// Random, never derived from content: a content-derived name would let anyone who sees the blobs
+// folder test whether the vault holds a given document, and would link duplicates across records.
+const BLOB_ID_PATTERN = /^[0-9a-f]{32}$/;
+const SHARD_PATTERN = /^[0-9a-f]{2}$/;
+const TEMP_DIR_NAME = '.tmp';
+// One read per ciphertext chunk keeps the reader's copying minimal and its memory flat.
+const READ_SIZE = BLOB_CHUNK_SIZE + BLOB_CHUNK_OVERHEAD;
+
+/**
+ * The encrypted file store of one vault: `<vault>/blobs/<first 2 hex>/<blobId>`, one blob per stored
+ * original, written atomically and durably so a row never points at a half-written or unsynced file.
+ */
+export class BlobStore {
+  private readonly blobsDir: string;
+  private readonly tempDir: string;
+
+  constructor(vaultDir: string) {
+    this.blobsDir = join(vaultDir, 'blobs');
+    this.tempDir = join(this.blobsDir, TEMP_DIR_NAME);
+  }
+
+  /** Encrypts `source` into a new blob; when this resolves the blob is on disk and fsynced, ready for its row to commit. */
+  async write(source: Uint8Array | AsyncIterable<Uint8Array>, dataKey: Uint8Array, recordId: string): Promise<StoredBlob> {
+    const sodium = await getSodium();
+    const blobId = sodium.to_hex(sodium.randombytes_buf(16));
+    const finalPath = this.pathFor(blobId);
+    await mkdir(this.tempDir, { recursive: true });
+    await mkdirDurable(dirname(finalPath));
+
+    // Only ciphertext is ever written, so a temp file left by a crash reveals nothing but its size.
+    const tempPath = join(this.tempDir, sodium.to_hex(sodium.randombytes_buf(16)));
+    let handle: FileHandle | undefined = await open(tempPath, 'wx', 0o600);
+    let plainSize = 0;
+    let storedSize = 0;
+    let renamed = false;
+    const counted = async function* (): AsyncGenerator<Uint8Array, void, undefined> {
+      for await (const piece of toAsyncIterable(source)) {
+        plainSize += piece.length;
+        yield piece;
+      }
+    };
+    try {
+      for await (const piece of encryptBlob(counted(), dataKey, recordId)) {
+        await writeAll(handle, piece);
+        storedSize += piece.length;
+      }
+      await handle.sync();
+      await handle.close();
+      handle = undefined;
+      await rename(tempPath, finalPath);
+      renamed = true;
+      // Without this the rename itself may not survive a power cut, and the row would point at nothing.
+      await fsyncDir(dirname(finalPath));
+    } catch (error) {
+      await handle?.close().catch(() => undefined);
+      // A blob renamed into place but not known durable is an orphan no row will reference: drop it too.
+      await rm(renamed ? finalPath : tempPath, { force: true }).catch(() => undefined);
+      throw error;
+    }
+    return { blobId, plainSize, storedSize };
+  }
+
+  /** The whole decrypted blob in memory; for large files prefer `readStream`. */
+  async read(blobId: string, dataKey: Uint8Array, recordId: string): Promise<Uint8Array> {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for await (const chunk of this.readStream(blobId, dataKey, recordId)) {
+      chunks.push(chunk);
+      total += chunk.length;
+    }
+    const out = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return out;
+  }
+
+  /**
+   * Decrypts a blob chunk by chunk (memory stays flat). Each chunk is yielded only once authenticated,
+   * but truncation is only known at the end: do not act on the data until iteration completes.
+   */
+  async *readStream(blobId: string, dataKey: Uint8Array, recordId: string): AsyncIterable<Uint8Array> {
+    const path = this.pathFor(blobId);
+    let handle: FileHandle;
+    try {
+      handle = await open(path, 'r');
+    } catch (error) {
+      if (isErrnoCode(error, 'ENOENT')) throw new AppError('BLOB_MISSING', { blob: blobId }, { cause: error });
+      throw error;
+    }
+    try {
+      yield* decryptBlob(readChunks(handle), dataKey, recordId, blobId);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Deletes one blob; a blob already gone is not an error, so erasing is idempotent. */
+  async remove(blobId: string): Promise<void> {
+    // No directory fsync: erasure relies on destroying the data key, not on this unlink being durable.
+    await rm(this.pathFor(blobId), { force: true });
+  }
+
+  /** Every well-formed blob id on disk, sorted; temp files and unrecognised names are ignored. */
+  async listBlobIds(): Promise<string[]> {
+    const ids: string[] = [];
+    for (const shard of await readdirOrEmpty(this.blobsDir)) {
+      if (!shard.isDirectory() || !SHARD_PATTERN.test(shard.name)) continue;
+      for (const entry of await readdirOrEmpty(join(this.blobsDir, shard.name))) {
+        if (entry.isFile() && BLOB_ID_PATTERN.test(entry.name) && entry.name.startsWith(shard.name)) ids.push(entry.name);
+      }
+    }
+    return ids.sort();
+  }
+
+  /**
+   * Deletes every blob not in `referenced` and every temp file: the leftovers of a crash between a
+   * blob write and its row commit. Only safe while holding the vault lock with no write in flight.
+   */
+  async sweep(referenced: ReadonlySet<string>): Promise<{ removedBlobs: number; removedTemps: number }> {
+    let removedBlobs = 0;
+    for (const blobId of await this.listBlobIds()) {
+      if (referenced.has(blobId)) continue;
+      await rm(this.pathFor(blobId), { force: true });
+      removedBlobs++;
+    }
+    let removedTemps = 0;
+    for (const entry of await readdirOrEmpty(this.tempDir)) {
+      if (!entry.isFile()) continue;
+      await rm(join(this.tempDir, entry.name), { force: true });
+      removedTemps++;
+    }
+    return { removedBlobs, removedTemps };
+  }
+
+  private pathFor(blobId: string): string {
+    // The id comes from the database; checking its shape first means a corrupt or hostile value can
+    // never steer a read or delete outside blobs/ (no "..", no separators, no absolute paths).
+    if (!BLOB_ID_PATTERN.test(blobId)) throw new AppError('BLOB_MISSING', { blob: blobId.slice(0, 64) });
+    return join(this.blobsDir, blobId.slice(0, 2), blobId);
+  }
+}
+
+function toAsyncIterable(source: Uint8Array | AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  if (!(source instanceof Uint8Array)) return source;
+  return (async function* () {
+    yield source;
+  })();
+}
+
+async function* readChunks(handle: FileHandle): AsyncGenerator<Uint8Array, void, undefined> {
+  for (;;) {
+    // A fresh buffer per read: the decryptor may still hold the previous one.
+    const buffer = new Uint8Array(READ_SIZE);
+    const { bytesRead } = await handle.read(buffer, 0, READ_SIZE, null);
+    if (bytesRead === 0) return;
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, null);
+    offset += bytesWritten;
+  }
+}
+
+/** Creates `dir` (and parents), fsyncing each parent that gained an entry so the new directories survive a crash. */
+async function mkdirDurable(dir: string): Promise<void> {
+  const firstCreated = await mkdir(dir, { recursive: true });
+  if (firstCreated === undefined) return;
+  // Walk from the deepest new directory's parent up to the parent of the first one created.
+  const stop = dirname(firstCreated);
+  for (let parent = dirname(dir); ; parent = dirname(parent)) {
+    await fsyncDir(parent);
+    if (parent === stop || dirname(parent) === parent) break;
+  }
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  // Windows cannot open a directory for fsync; NTFS journals the rename's metadata itself.
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readdirOrEmpty(dir: string): Promise<Dirent[]> {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isErrnoCode(error, 'ENOENT')) return [];
+    throw error;
+  }
+}
+
+function isErrnoCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}

@@ -1,0 +1,91 @@
+import { AppError } from '../../src-shared/api/appError.ts';
+import type { OperationInput, OperationName, OperationResult } from '../../src-shared/api/operations.ts';
+import type { HandlerContext } from './handlerContext.ts';
+import { kdfPresets } from './vault/kdfParams.ts';
+import { changePassphrase, createVault, unlockWithPassphrase, unlockWithRecoveryKey } from './vault/vaultKeys.ts';
+import { VaultSession } from './session/vaultSession.ts';
+import { appendAudit, listAudit } from './services/auditLog.ts';
+import { addCustomer, listCustomers, resolveCustomer } from './services/customerService.ts';
+import { getContractDetail, listContracts, updateContract } from './services/contractService.ts';
+import { importFiles } from './services/importService.ts';
+import { exportFile } from './services/fileExportService.ts';
+import { verifyVault } from './services/verifyService.ts';
+import { getSettings, updateSettings } from './services/settingsService.ts';
+import type { ServiceContext } from './services/serviceContext.ts';
+
+/** One function per operation of the API map; the dispatcher has already validated and authorised. */
+export type Handlers = {
+  [N in OperationName]: (input: OperationInput<N>, ctx: HandlerContext) => Promise<OperationResult<N>>;
+};
+
+/** The unlocked vault, or VAULT_LOCKED. */
+function serviceContext(ctx: HandlerContext): ServiceContext {
+  const session = ctx.slot.current;
+  if (!session) throw new AppError('VAULT_LOCKED');
+  return { session, actor: ctx.actor };
+}
+
+/** Replaces whatever vault is open with a new session opened from an unwrapped vault key. */
+async function openSession(ctx: HandlerContext, dir: string, vaultId: string, vaultKey: Uint8Array): Promise<VaultSession> {
+  await ctx.slot.current?.close();
+  ctx.slot.current = null;
+  const session = await VaultSession.open(dir, vaultId, vaultKey);
+  ctx.slot.current = session;
+  return session;
+}
+
+function record(ctx: HandlerContext, action: string): void {
+  const { session, actor } = serviceContext(ctx);
+  session.db.transaction(() => appendAudit(session, { actor, action, recordType: 'vault', recordId: null })).immediate();
+}
+
+/** The implementation of src-shared/api: validate -> authorise -> call service -> audit (DESIGN.md §2). */
+export const handlers: Handlers = {
+  'vault.create': async (input, ctx) => {
+    const created = await createVault(input.vaultDir, input.passphrase, { kdf: kdfPresets[input.kdf ?? 'moderate'] });
+    try {
+      await openSession(ctx, input.vaultDir, created.header.vaultId, created.vaultKey);
+    } finally {
+      created.vaultKey.fill(0);
+    }
+    record(ctx, 'vault.create');
+    return { vaultId: created.header.vaultId, recoveryKey: created.recoveryKey };
+  },
+  'vault.unlock': async (input, ctx) => {
+    const unlocked = input.recoveryKey !== undefined
+      ? await unlockWithRecoveryKey(input.vaultDir, input.recoveryKey)
+      : await unlockWithPassphrase(input.vaultDir, input.passphrase ?? '');
+    try {
+      await openSession(ctx, input.vaultDir, unlocked.header.vaultId, unlocked.vaultKey);
+    } finally {
+      unlocked.vaultKey.fill(0);
+    }
+    return { vaultId: unlocked.header.vaultId };
+  },
+  'vault.lock': async (_input, ctx) => {
+    await ctx.slot.current?.close();
+    ctx.slot.current = null;
+    return { locked: true };
+  },
+  'vault.status': async (_input, ctx) => ({ unlocked: ctx.slot.current !== null, vaultId: ctx.slot.current?.vaultId ?? null }),
+  'vault.changePassphrase': async (input, ctx) => {
+    const { session } = serviceContext(ctx);
+    await changePassphrase(session.dir, session.vaultKey, input.newPassphrase, { kdf: kdfPresets[input.kdf ?? 'moderate'] });
+    record(ctx, 'vault.changePassphrase');
+    return { changed: true };
+  },
+  'vault.verify': async (_input, ctx) => verifyVault(serviceContext(ctx)),
+
+  'customers.add': async (input, ctx) => addCustomer(serviceContext(ctx), input),
+  'customers.list': async (_input, ctx) => listCustomers(serviceContext(ctx)),
+  'customers.get': async (input, ctx) => resolveCustomer(serviceContext(ctx), input.customer),
+
+  'contracts.import': async (input, ctx) => importFiles(serviceContext(ctx), input, ctx.describe),
+  'contracts.list': async (input, ctx) => listContracts(serviceContext(ctx), input.customer),
+  'contracts.get': async (input, ctx) => getContractDetail(serviceContext(ctx), input.id),
+  'contracts.update': async (input, ctx) => updateContract(serviceContext(ctx), input),
+  'files.export': async (input, ctx) => exportFile(serviceContext(ctx), input),
+  'settings.get': async (_input, ctx) => getSettings(serviceContext(ctx)),
+  'settings.update': async (input, ctx) => updateSettings(serviceContext(ctx), input),
+  'audit.list': async (input, ctx) => listAudit(serviceContext(ctx).session, input.limit ?? 1000, input.recordId),
+};

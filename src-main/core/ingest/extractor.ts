@@ -1,0 +1,28 @@
+/** Text pulled out of one imported file, ready for the search index; the original bytes are kept elsewhere. */
+export interface ExtractedText {
+  /** Which extractor produced it: 'pdf' | 'text' (more formats plug in later). */
+  format: string;
+  /** MIME type of the source file as detected from its bytes, not as claimed by its name. */
+  mime: string;
+  /** One entry per extracted page; a single entry for formats that have no pages. */
+  pages: string[];
+  /**
+   * Pages the source declares. It exceeds `pages.length` when a page cap skipped the rest, so a
+   * caller can still show the real page count of a huge document. Absent for non-paged formats.
+   */
+  pageCount?: number;
+  /** Document properties, where the format carries them; every field is optional. */
+  metadata: { title?: string; author?: string; createdAt?: string };
+}
+
+/** The seam every file format plugs into: detection by name and leading bytes, then extraction. */
+export interface Extractor {
+  /** Stable format id, also written into `ExtractedText.format`. */
+  readonly format: string;
+  /** MIME type reported for files this extractor accepts. */
+  readonly mime: string;
+  /** Whether this extractor claims the file, judged from its name and first bytes (at most 1 KiB). */
+  matches(fileName: string, head: Uint8Array): boolean;
+  /** Extracts the text; refuses with an AppError, never with a library's own error. */
+  extract(bytes: Uint8Array, fileName: string): Promise<ExtractedText>;
+}

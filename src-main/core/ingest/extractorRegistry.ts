@@ -1,0 +1,21 @@
+import { AppError } from '../../../src-shared/api/appError.ts';
+import type { ExtractedText, Extractor } from './extractor.ts';
+import { selectExtractor } from './formatDetection.ts';
+import { pdfExtractor } from './pdfExtractor.ts';
+import { plainTextExtractor } from './plainTextExtractor.ts';
+
+/** Every format the vault can read; new formats (DOCX, XLSX, EML, OCR) are added here. */
+export const defaultExtractors: readonly Extractor[] = [pdfExtractor, plainTextExtractor];
+
+/**
+ * Extracts the searchable text of one file, choosing the extractor from its bytes and name.
+ * Refuses with FILE_EMPTY, UNSUPPORTED_FORMAT, PDF_UNREADABLE or PDF_ENCRYPTED.
+ */
+export async function extractText(
+  bytes: Uint8Array,
+  fileName: string,
+  extractors: readonly Extractor[] = defaultExtractors,
+): Promise<ExtractedText> {
+  if (bytes.length === 0) throw new AppError('FILE_EMPTY', { file: fileName });
+  return selectExtractor(fileName, bytes, extractors).extract(bytes, fileName);
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import type { Permission } from './permissions.ts';
+import type { Customer, CustomerSummary } from '../model/customer.ts';
+import type { Contract, ContractDetail } from '../model/contract.ts';
+import { contractStatuses, contractTypes } from '../model/contract.ts';
+import { fileRoles } from '../model/contractFile.ts';
+import type { AuditEvent } from '../model/auditEvent.ts';
+import type { ImportOutcome } from '../model/importResult.ts';
+import type { VerifyReport } from '../model/verifyReport.ts';
+import type { VaultSettings } from '../model/vaultSettings.ts';
+import { isIsoDate } from '../rules/isoDate.ts';
+
+/** One entry of the API map: its input schema, the permission it needs, and (as a type only) its result. */
+export interface OperationDef<Input extends z.ZodType, Result> {
+  input: Input;
+  permission: Permission;
+  /** Phantom field: carries the result type; never set at run time. */
+  readonly result?: Result;
+}
+
+/** Curried so the result type is given explicitly while the input schema's type is inferred. */
+function op<Result>() {
+  return <Input extends z.ZodType>(def: { input: Input; permission: Permission }): OperationDef<Input, Result> => def;
+}
+
+const id = z.string().regex(/^[0-9a-f]{32}$/, 'id');
+const nonBlank = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.string().refine(isIsoDate, 'date YYYY-MM-DD');
+const currency = z.string().regex(/^[A-Za-z]{3}$/, 'ISO 4217 currency').transform((c) => c.toUpperCase());
+const kdfPreset = z.enum(['moderate', 'interactive', 'sensitive']);
+
+/** The one typed map of every operation the UI, the web bridge and the CLI can ask for (DESIGN.md §2). */
+export const operations = {
+  'vault.create': op<{ vaultId: string; recoveryKey: string }>()({
+    input: z.object({ vaultDir: nonBlank(4096), passphrase: z.string().max(1024), kdf: kdfPreset.optional() }).strict(),
+    permission: 'open',
+  }),
+  'vault.unlock': op<{ vaultId: string }>()({
+    input: z
+      .object({ vaultDir: nonBlank(4096), passphrase: z.string().max(1024).optional(), recoveryKey: z.string().max(200).optional() })
+      .strict()
+      .refine((v) => (v.passphrase === undefined) !== (v.recoveryKey === undefined), 'passphrase or recoveryKey'),
+    permission: 'open',
+  }),
+  'vault.lock': op<{ locked: true }>()({ input: z.object({}).strict(), permission: 'open' }),
+  'vault.status': op<{ unlocked: boolean; vaultId: string | null }>()({ input: z.object({}).strict(), permission: 'open' }),
+  'vault.changePassphrase': op<{ changed: true }>()({
+    input: z.object({ newPassphrase: z.string().max(1024), kdf: kdfPreset.optional() }).strict(),
+    permission: 'admin',
+  }),
+  'vault.verify': op<VerifyReport>()({ input: z.object({}).strict(), permission: 'admin' }),
+
+  'customers.add': op<Customer>()({
+    input: z
+      .object({
+        name: nonBlank(300),
+        email: z.string().trim().email().max(320).optional(),
+        phone: z.string().trim().min(3).max(50).regex(/^[0-9+()\-.\s]+$/, 'phone').optional(),
+        notes: z.string().max(20_000).optional(),
+      })
+      .strict(),
+    permission: 'write',
+  }),
+  'customers.list': op<CustomerSummary[]>()({ input: z.object({}).strict(), permission: 'read' }),
+  'customers.get': op<Customer>()({ input: z.object({ customer: nonBlank(300) }).strict(), permission: 'read' }),
+
+  'contracts.import': op<ImportOutcome[]>()({
+    input: z
+      .object({
+        paths: z.array(nonBlank(4096)).min(1).max(10_000),
+        customer: nonBlank(300).optional(),
+        contractId: id.optional(),
+        role: z.enum(fileRoles).optional(),
+      })
+      .strict(),
+    permission: 'write',
+  }),
+  'contracts.list': op<Contract[]>()({ input: z.object({ customer: nonBlank(300).optional() }).strict(), permission: 'read' }),
+  'contracts.get': op<ContractDetail>()({ input: z.object({ id }).strict(), permission: 'read' }),
+  'contracts.update': op<Contract>()({
+    input: z
+      .object({
+        id,
+        title: nonBlank(500).optional(),
+        number: z.string().trim().max(100).nullable().optional(),
+        customer: nonBlank(300).nullable().optional(),
+        type: z.enum(contractTypes).optional(),
+        status: z.enum(contractStatuses).optional(),
+        signingDate: isoDate.nullable().optional(),
+        startDate: isoDate.nullable().optional(),
+        endDate: isoDate.nullable().optional(),
+        amount: z.object({ value: z.string().trim().min(1).max(40), currency }).nullable().optional(),
+        tags: z.array(nonBlank(100)).max(100).optional(),
+        notes: z.string().max(20_000).nullable().optional(),
+      })
+      .strict(),
+    permission: 'write',
+  }),
+  'files.export': op<{ path: string; bytes: number; versionId: string }>()({
+    input: z.object({ contractId: id, outPath: nonBlank(4096), fileId: id.optional(), versionId: id.optional() }).strict(),
+    permission: 'export',
+  }),
+  'settings.get': op<VaultSettings>()({ input: z.object({}).strict(), permission: 'read' }),
+  'settings.update': op<VaultSettings>()({
+    input: z.object({ importMaxFileBytes: z.number().int().min(1).max(2 ** 40).optional() }).strict(),
+    permission: 'admin',
+  }),
+  'audit.list': op<AuditEvent[]>()({
+    input: z.object({ recordId: id.optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
+    permission: 'read',
+  }),
+} as const;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type OperationInput<N extends OperationName> = z.output<Operations[N]['input']>;
+/** What the caller sends (before the schema's defaults and transforms). */
+export type OperationRequest<N extends OperationName> = z.input<Operations[N]['input']>;
+export type OperationResult<N extends OperationName> = Operations[N] extends OperationDef<z.ZodType, infer R> ? R : never;
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.hasOwn(operations, name);
+}

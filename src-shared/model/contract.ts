@@ -1,0 +1,39 @@
+import type { ContractFileWithVersions } from './contractFile.ts';
+
+/** Lifecycle of a contract; `expired` is also derived from the end date (rules/contractStatus.ts). */
+export const contractStatuses = ['draft', 'active', 'expired', 'terminated'] as const;
+export type ContractStatus = (typeof contractStatuses)[number];
+
+/** Contract types shipped by default; the ingest issue makes them editable rules. */
+export const contractTypes = ['sales', 'purchase', 'service', 'nda', 'lease', 'employment', 'framework', 'amendment', 'other'] as const;
+export type ContractType = (typeof contractTypes)[number];
+
+/** An amount of money in minor units (cents / 分) so sums never drift, plus its ISO 4217 currency. */
+export interface Money {
+  minor: number;
+  currency: string;
+}
+
+/** A signed (or to-be-signed) agreement with one customer, holding one or more files. */
+export interface Contract {
+  id: string;
+  title: string;
+  number: string | null;
+  customerId: string | null;
+  customerName: string | null;
+  type: ContractType;
+  status: ContractStatus;
+  signingDate: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  amount: Money | null;
+  tags: string[];
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A contract with its files and their version history, as shown on the contract page. */
+export interface ContractDetail extends Contract {
+  files: ContractFileWithVersions[];
+}

@@ -1,0 +1,18 @@
+import type { ErrorCode } from '../api/errorCodes.ts';
+
+/** Where a successfully stored file landed. */
+export interface ImportPlacement {
+  file: string;
+  contractId: string;
+  fileId: string;
+  versionId: string;
+  versionNo: number;
+  pageCount: number;
+  textChars: number;
+}
+
+/** What happened to one file given to `contracts.import`; one failure never stops the others. */
+export type ImportOutcome =
+  | (ImportPlacement & { status: 'imported' | 'new-version' })
+  | { file: string; status: 'duplicate'; contractId: string; fileId: string; versionId: string }
+  | { file: string; status: 'failed'; error: { code: ErrorCode; message: string; params: Record<string, string | number> } };

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { userInfo } from 'node:os';
 import { isAppError } from '../../src-shared/api/appError.ts';
 import type { Envelope } from '../../src-shared/api/envelope.ts';
+import type { ProgressEvent } from '../../src-shared/api/progress.ts';
 import type { OperationName, OperationRequest, OperationResult } from '../../src-shared/api/operations.ts';
 import { translate } from '../../src-shared/i18n/translate.ts';
 import { Backend } from '../core/backend.ts';
@@ -31,8 +32,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const backend = new Backend({ actor, locale });
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
 
+  // Progress goes to stderr, and only on a terminal: stdout stays clean for --json and pipes.
+  const onProgress = process.stderr.isTTY
+    ? (e: ProgressEvent) => process.stderr.write(e.done === e.total && e.total > 0 ? `\r\x1b[K` : `\r\x1b[K[${e.done}/${e.total}] ${e.item ?? ''}`.slice(0, process.stderr.columns || 80))
+    : undefined;
   const call = async <N extends OperationName>(name: N, input: OperationRequest<N>): Promise<OperationResult<N>> => {
-    const result = (await backend.invoke(name, input)) as Envelope<OperationResult<N>>;
+    const result = (await backend.invoke(name, input, { onProgress })) as Envelope<OperationResult<N>>;
     if (!result.ok) throw new OperationFailed([result.error.message]);
     return result.value;
   };
@@ -62,7 +67,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const globals = (cmd: Command) => cmd.optsWithGlobals<GlobalOptions>();
 
   program.command('init <vault-dir>').description('create a vault; prints the recovery key once')
-    .addOption(new Option('--kdf <preset>', 'Argon2id cost (interactive is for tests only)').choices(['moderate', 'sensitive', 'interactive']).default('moderate'))
+    .addOption(new Option('--kdf <preset>', 'Argon2id cost (interactive is for tests only)').choices(['moderate', 'sensitive', 'interactive']).default('moderate').hideHelp())
     .action(async (dir: string, cmdOpts: { kdf: 'moderate' | 'sensitive' | 'interactive' }, cmd: Command) => {
       const opts = globals(cmd);
       const passphrase = await newPassphrase(locale, opts.passphraseFile, 'CVAULT_PASSPHRASE');
@@ -154,7 +159,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   program.command('passphrase').description('manage the passphrase')
     .command('change <vault-dir>').description('set a new passphrase (unlock with the old one or the recovery key)')
     .option('--new-passphrase-file <file>', 'read the new passphrase from this file (else CVAULT_NEW_PASSPHRASE, else prompt)')
-    .addOption(new Option('--kdf <preset>').choices(['moderate', 'sensitive', 'interactive']).default('moderate'))
+    .addOption(new Option('--kdf <preset>').choices(['moderate', 'sensitive', 'interactive']).default('moderate').hideHelp())
     .action(async (dir: string, o: { newPassphraseFile?: string; kdf: 'moderate' | 'sensitive' | 'interactive' }, cmd: Command) => {
       const opts = globals(cmd);
       const result = await withVault(dir, opts, async () => {

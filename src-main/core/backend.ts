@@ -2,6 +2,7 @@ import { AppError, isAppError } from '../../src-shared/api/appError.ts';
 import type { Envelope } from '../../src-shared/api/envelope.ts';
 import { isOperationName, operations, type OperationName, type OperationResult } from '../../src-shared/api/operations.ts';
 import type { Permission } from '../../src-shared/api/permissions.ts';
+import type { ProgressEvent } from '../../src-shared/api/progress.ts';
 import { translate, type Locale } from '../../src-shared/i18n/translate.ts';
 import type { HandlerContext, SessionSlot } from './handlerContext.ts';
 import { handlers } from './handlers.ts';
@@ -10,6 +11,11 @@ import { handlers } from './handlers.ts';
 export interface BackendOptions {
   actor: string;
   locale: Locale;
+}
+
+/** Per-call options of a door: where progress events of long work go. */
+export interface InvokeOptions {
+  onProgress?: (event: ProgressEvent) => void;
 }
 
 /** Until members land, the single local owner may do everything; the check is already in the path. */
@@ -28,9 +34,9 @@ export class Backend {
   constructor(private readonly options: BackendOptions) {}
 
   /** Runs one operation by name. */
-  async invoke<N extends OperationName>(name: N, rawInput: unknown): Promise<Envelope<OperationResult<N>>>;
-  async invoke(name: string, rawInput: unknown): Promise<Envelope<unknown>>;
-  async invoke(name: string, rawInput: unknown): Promise<Envelope<unknown>> {
+  async invoke<N extends OperationName>(name: N, rawInput: unknown, options?: InvokeOptions): Promise<Envelope<OperationResult<N>>>;
+  async invoke(name: string, rawInput: unknown, options?: InvokeOptions): Promise<Envelope<unknown>>;
+  async invoke(name: string, rawInput: unknown, options: InvokeOptions = {}): Promise<Envelope<unknown>> {
     try {
       if (!isOperationName(name)) throw new AppError('UNKNOWN_OPERATION', { name: name.slice(0, 100) });
       const definition = operations[name];
@@ -41,7 +47,7 @@ export class Backend {
       }
       if (!mayPerform(this.options.actor, definition.permission)) throw new AppError('PERMISSION_DENIED');
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-      const value = await handler(parsed.data, this.context());
+      const value = await handler(parsed.data, this.context(name, options));
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: this.describe(toAppError(error)) };
@@ -53,8 +59,22 @@ export class Backend {
     await this.invoke('vault.lock', {});
   }
 
-  private context(): HandlerContext {
-    return { slot: this.slot, actor: this.options.actor, locale: this.options.locale, describe: (e) => this.describe(e) };
+  private context(operation: OperationName, options: InvokeOptions): HandlerContext {
+    const listener = options.onProgress;
+    return {
+      slot: this.slot,
+      actor: this.options.actor,
+      locale: this.options.locale,
+      describe: (e) => this.describe(e),
+      progress: (event) => {
+        // A listener's own failure must never abort the work it is watching.
+        try {
+          listener?.({ operation, ...event });
+        } catch {
+          /* ignored on purpose */
+        }
+      },
+    };
   }
 
   private describe(error: AppError): { code: AppError['code']; message: string; params: Record<string, string | number> } {

@@ -100,6 +100,16 @@ describe('import, versions, duplicates and export on a real vault', () => {
     expect((await vault.call('contracts.list', {})).length).toBe(process.getuid?.() === 0 ? 2 : 1);
   });
 
+  it('reports progress per file on the same call, ending at total', async () => {
+    const paths = await Promise.all(['p1.pdf', 'p2.pdf', 'p3.pdf'].map(async (n) => vault.writeInput(n, await makePdf([[`Contract ${n}`]]))));
+    const events: { done: number; total: number; item: string | null; operation: string }[] = [];
+    const result = await vault.backend.invoke('contracts.import', { paths }, { onProgress: (e) => events.push(e) });
+    expect(result.ok).toBe(true);
+    expect(events.map((e) => [e.done, e.total])).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
+    expect(events.every((e) => e.operation === 'contracts.import')).toBe(true);
+    expect(events.at(-1)?.item).toBe(paths[2]);
+  });
+
   it('refuses a file over the configured size limit', async () => {
     await vault.call('settings.update', { importMaxFileBytes: 1000 });
     const big = await vault.writeInput('big.pdf', await makePdf([['x'.repeat(80)], ['y'.repeat(80)], ['z'.repeat(80)]]));

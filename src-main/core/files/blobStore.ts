@@ -1,4 +1,5 @@
 import type { Dirent } from 'node:fs';
+import { syncDirectory } from './syncDirectory.ts';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -65,7 +66,7 @@ export class BlobStore {
       await rename(tempPath, finalPath);
       renamed = true;
       // Without this the rename itself may not survive a power cut, and the row would point at nothing.
-      await fsyncDir(dirname(finalPath));
+      await syncDirectory(dirname(finalPath));
     } catch (error) {
       await handle?.close().catch(() => undefined);
       // A blob renamed into place but not known durable is an orphan no row will reference: drop it too.
@@ -190,19 +191,8 @@ async function mkdirDurable(dir: string): Promise<void> {
   // Walk from the deepest new directory's parent up to the parent of the first one created.
   const stop = dirname(firstCreated);
   for (let parent = dirname(dir); ; parent = dirname(parent)) {
-    await fsyncDir(parent);
+    await syncDirectory(parent);
     if (parent === stop || dirname(parent) === parent) break;
-  }
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  // Windows cannot open a directory for fsync; NTFS journals the rename's metadata itself.
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 

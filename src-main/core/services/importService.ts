@@ -35,20 +35,28 @@ export type DescribeError = (error: AppError) => { code: AppError['code']; messa
  * behind and does not stop the others. The same bytes again are a duplicate; a changed file with the
  * name of one already filed for the same customer becomes that file's next version.
  */
-export async function importFiles(ctx: ServiceContext, request: ImportRequest, describe: DescribeError): Promise<ImportOutcome[]> {
+export async function importFiles(
+  ctx: ServiceContext,
+  request: ImportRequest,
+  describe: DescribeError,
+  progress: (event: { done: number; total: number; item: string | null }) => void = () => undefined,
+): Promise<ImportOutcome[]> {
   // Resolve the target first: an unknown customer or contract refuses the whole batch before any work.
   const customer = request.customer === undefined ? null : resolveCustomer(ctx, request.customer);
   const targetContract = request.contractId === undefined ? null : requireContract(ctx, request.contractId);
   const customerId = targetContract ? targetContract.customerId : (customer?.id ?? null);
   const limit = maxFileBytes(ctx.session.db);
   const outcomes: ImportOutcome[] = [];
-  for (const path of await expandInputPaths(request.paths)) {
+  const paths = await expandInputPaths(request.paths);
+  progress({ done: 0, total: paths.length, item: null });
+  for (const path of paths) {
     try {
       outcomes.push(await importOne(ctx, path, { customerId, targetContract, role: request.role, limit }));
     } catch (error) {
       const appError = isAppError(error) ? error : new AppError('INTERNAL', { detail: (error as Error).message ?? String(error) }, { cause: error });
       outcomes.push({ file: path, status: 'failed', error: describe(appError) });
     }
+    progress({ done: outcomes.length, total: paths.length, item: path });
   }
   return outcomes;
 }
@@ -77,6 +85,7 @@ async function importOne(ctx: ServiceContext, path: string, target: Target): Pro
     const wrappedKey = await wrapDataKey(session.keys.blobs, dataKey, versionId);
     const now = new Date().toISOString();
     const textChars = extracted.pages.reduce((n, page) => n + page.length, 0);
+    const pageCount = extracted.pageCount ?? extracted.pages.length;
 
     // Blobs are durable; now the rows that point at them commit together, or not at all.
     const placement = session.db.transaction(() => {
@@ -99,7 +108,7 @@ async function importOne(ctx: ServiceContext, path: string, target: Target): Pro
       const versionNo = nextVersionNo(session.db, fileId);
       insertFileVersion(session.db, {
         id: versionId, fileId, versionNo, blobId: original.blobId, textBlobId: text.blobId, wrappedKey, contentMac,
-        size: bytes.length, format: extracted.format, mime: extracted.mime, pageCount: extracted.pages.length, textChars,
+        size: bytes.length, format: extracted.format, mime: extracted.mime, pageCount, textChars,
         sourcePath: path, createdAt: now,
       });
       appendAudit(session, {
@@ -110,7 +119,7 @@ async function importOne(ctx: ServiceContext, path: string, target: Target): Pro
     }).immediate();
     return {
       file: path, status: placement.versionNo === 1 ? 'imported' : 'new-version', contractId: placement.contractId,
-      fileId: placement.fileId, versionId, versionNo: placement.versionNo, pageCount: extracted.pages.length, textChars,
+      fileId: placement.fileId, versionId, versionNo: placement.versionNo, pageCount, textChars,
     };
   } catch (error) {
     // The rows did not commit: remove what was written so nothing half-imported remains (the unlock sweep is the backstop).

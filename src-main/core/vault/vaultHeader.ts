@@ -1,4 +1,5 @@
 import { open, readFile, rename, stat } from 'node:fs/promises';
+import { syncDirectory } from '../files/syncDirectory.ts';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../src-shared/api/appError.ts';
@@ -174,18 +175,6 @@ export async function writeVaultHeader(dir: string, header: VaultHeader): Promis
   }
   await rename(temp, target);
   await syncDirectory(dir);
-}
-
-/** Makes a rename durable: on POSIX the new directory entry is only safe once the folder itself is fsynced. */
-export async function syncDirectory(dir: string): Promise<void> {
-  // Windows cannot open a folder for fsync; NTFS journals the rename itself.
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 function corrupt(dir: string, detail: string): AppError {

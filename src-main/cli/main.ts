@@ -36,8 +36,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const onProgress = process.stderr.isTTY
     ? (e: ProgressEvent) => process.stderr.write(e.done === e.total && e.total > 0 ? `\r\x1b[K` : `\r\x1b[K[${e.done}/${e.total}] ${e.item ?? ''}`.slice(0, process.stderr.columns || 80))
     : undefined;
+  // Ctrl+C cancels long work cleanly (files already imported stay whole); a second Ctrl+C exits at once.
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => {
+    interrupt.abort();
+    process.once('SIGINT', () => process.exit(130));
+  });
   const call = async <N extends OperationName>(name: N, input: OperationRequest<N>): Promise<OperationResult<N>> => {
-    const result = (await backend.invoke(name, input, { onProgress })) as Envelope<OperationResult<N>>;
+    const result = (await backend.invoke(name, input, { onProgress, signal: interrupt.signal })) as Envelope<OperationResult<N>>;
     if (!result.ok) throw new OperationFailed([result.error.message]);
     return result.value;
   };

@@ -16,6 +16,8 @@ export interface BackendOptions {
 /** Per-call options of a door: where progress events of long work go. */
 export interface InvokeOptions {
   onProgress?: (event: ProgressEvent) => void;
+  /** Cancels long work; what was already committed stays. */
+  signal?: AbortSignal;
 }
 
 /** Until members land, the single local owner may do everything; the check is already in the path. */
@@ -66,6 +68,7 @@ export class Backend {
       actor: this.options.actor,
       locale: this.options.locale,
       describe: (e) => this.describe(e),
+      signal: options.signal,
       progress: (event) => {
         // A listener's own failure must never abort the work it is watching.
         try {

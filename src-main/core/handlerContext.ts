@@ -17,4 +17,6 @@ export interface HandlerContext {
   describe: (error: AppError) => { code: AppError['code']; message: string; params: Record<string, string | number> };
   /** Reports progress of long work to whoever started it; a no-op when nobody listens. */
   progress: (event: Omit<ProgressEvent, 'operation'>) => void;
+  /** Aborted when the user cancels long work (import today). */
+  signal: AbortSignal | undefined;
 }

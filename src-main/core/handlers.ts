@@ -80,7 +80,7 @@ export const handlers: Handlers = {
   'customers.list': async (_input, ctx) => listCustomers(serviceContext(ctx)),
   'customers.get': async (input, ctx) => resolveCustomer(serviceContext(ctx), input.customer),
 
-  'contracts.import': async (input, ctx) => importFiles(serviceContext(ctx), input, ctx.describe, ctx.progress),
+  'contracts.import': async (input, ctx) => importFiles(serviceContext(ctx), input, { describe: ctx.describe, progress: ctx.progress, signal: ctx.signal }),
   'contracts.list': async (input, ctx) => listContracts(serviceContext(ctx), input.customer),
   'contracts.get': async (input, ctx) => getContractDetail(serviceContext(ctx), input.id),
   'contracts.update': async (input, ctx) => updateContract(serviceContext(ctx), input),

@@ -107,7 +107,26 @@ describe('import, versions, duplicates and export on a real vault', () => {
     expect(result.ok).toBe(true);
     expect(events.map((e) => [e.done, e.total])).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
     expect(events.every((e) => e.operation === 'contracts.import')).toBe(true);
-    expect(events.at(-1)?.item).toBe(paths[2]);
+    expect(events.slice(1).map((e) => e.item).sort()).toEqual([...paths].sort());
+  });
+
+  it('cancels a running import: committed files stay whole, the rest are reported cancelled', async () => {
+    const paths = await Promise.all(Array.from({ length: 8 }, async (_, i) => vault.writeInput(`k${i}.pdf`, await makePdf([[`Cancellable contract ${i}`]]))));
+    const controller = new AbortController();
+    const result = await vault.backend.invoke('contracts.import', { paths }, {
+      signal: controller.signal,
+      onProgress: (e) => { if (e.done >= 2) controller.abort(); },
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const imported = result.value.filter((o) => o.status === 'imported');
+    const cancelled = result.value.filter((o) => o.status === 'failed' && o.error.code === 'IMPORT_CANCELLED');
+    expect(imported.length).toBeGreaterThanOrEqual(2);
+    expect(cancelled.length).toBeGreaterThan(0);
+    expect(imported.length + cancelled.length).toBe(8);
+    expect((await vault.call('contracts.list', {})).length).toBe(imported.length);
+    const report = await vault.call('vault.verify', {});
+    expect(report.ok).toBe(true);
+    expect(report.checkedVersions).toBe(imported.length);
   });
 
   it('refuses a file over the configured size limit', async () => {

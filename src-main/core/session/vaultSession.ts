@@ -7,6 +7,7 @@ import { listReferencedBlobIds } from '../db/repositories/fileVersionRepository.
 import { BlobStore } from '../files/blobStore.ts';
 import { acquireVaultLock } from '../vault/vaultLock.ts';
 import { deriveSubkeys } from '../vault/subkeys.ts';
+import { ExtractionPool } from '../ingest/worker/extractionPool.ts';
 
 /** The subkeys an open vault works with, each derived from the vault key for one purpose. */
 export type SessionKeys = Awaited<ReturnType<typeof deriveSubkeys>>;
@@ -18,6 +19,7 @@ export type SessionKeys = Awaited<ReturnType<typeof deriveSubkeys>>;
  */
 export class VaultSession {
   private closed = false;
+  private pool: ExtractionPool | null = null;
 
   private constructor(
     readonly dir: string,
@@ -50,11 +52,19 @@ export class VaultSession {
     }
   }
 
+  /** The worker threads that parse imported files, started on first use and stopped at lock. */
+  extractionPool(): ExtractionPool {
+    this.pool ??= new ExtractionPool();
+    return this.pool;
+  }
+
   /** Closes the database, wipes the keys from memory and releases the vault lock; idempotent. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     try {
+      await this.pool?.close();
+      this.pool = null;
       this.db.close();
     } finally {
       for (const key of Object.values(this.keys)) this.sodium.memzero(key);

@@ -1,0 +1,160 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../../src-shared/api/appError.ts';
+import type { ExtractedText } from '../extractor.ts';
+import type { ExtractionRequest, ExtractionResponse } from './extractionMessages.ts';
+
+/** Limits of the extraction workers; each can be tuned per pool. */
+export interface ExtractionPoolOptions {
+  /** Worker threads; default: the number of cores, at least 1, at most 4. */
+  workers?: number;
+  /** V8 old-generation heap cap per worker in MB; a file that needs more fails alone. */
+  heapLimitMb?: number;
+  /** Wall-clock limit per file; past it the worker is terminated and replaced. */
+  timeoutMs?: number;
+}
+
+export const defaultExtractionLimits = { heapLimitMb: 768, timeoutMs: 120_000 } as const;
+
+interface Task {
+  id: number;
+  fileName: string;
+  bytes: Uint8Array;
+  resolve: (text: ExtractedText) => void;
+  reject: (error: AppError) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | null;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+const bootstrapUrl = new URL('./extractionWorkerBootstrap.mjs', import.meta.url);
+
+/**
+ * A small pool of worker threads that parse untrusted files (PDF, Office, images, mail) off the thread
+ * that holds the vault keys and database. A worker that runs out of heap or time is terminated and
+ * replaced, and only its file fails (EXTRACTION_OUT_OF_MEMORY / EXTRACTION_TIMEOUT).
+ */
+export class ExtractionPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private readonly size: number;
+  private readonly heapLimitMb: number;
+  private readonly timeoutMs: number;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(options: ExtractionPoolOptions = {}) {
+    this.size = Math.max(1, Math.min(options.workers ?? availableParallelism(), 4));
+    this.heapLimitMb = options.heapLimitMb ?? defaultExtractionLimits.heapLimitMb;
+    this.timeoutMs = options.timeoutMs ?? defaultExtractionLimits.timeoutMs;
+  }
+
+  /** Number of files that can be parsed at the same time. */
+  get concurrency(): number {
+    return this.size;
+  }
+
+  /** Extracts a file's text in a worker; the caller keeps its bytes (a copy is transferred). */
+  extract(bytes: Uint8Array, fileName: string): Promise<ExtractedText> {
+    if (this.closed) return Promise.reject(new AppError('IMPORT_CANCELLED'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, fileName, bytes, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker; queued and running files fail with IMPORT_CANCELLED. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.queue.splice(0)) task.reject(new AppError('IMPORT_CANCELLED'));
+    await Promise.all(this.slots.splice(0).map(async (slot) => {
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.task?.reject(new AppError('IMPORT_CANCELLED'));
+      slot.task = null;
+      await slot.worker.terminate();
+    }));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => s.task === null);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const task = this.queue.shift();
+      if (!task) return;
+      this.run(slot, task);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(bootstrapUrl, {
+      resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb },
+      // Library warnings inside a worker must not reach the CLI's stdout (which may carry --json).
+      stdout: true,
+      stderr: true,
+    });
+    worker.stdout.resume();
+    worker.stderr.resume();
+    const slot: Slot = { worker, task: null, timer: null };
+    worker.on('message', (response: ExtractionResponse) => this.settle(slot, response));
+    worker.on('error', (error: Error & { code?: string }) => this.fail(slot, error));
+    worker.on('exit', () => this.fail(slot, new Error('extraction worker exited')));
+    // Idle workers must not keep the process alive.
+    worker.unref();
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private run(slot: Slot, task: Task): void {
+    slot.task = task;
+    slot.worker.ref();
+    slot.timer = setTimeout(() => {
+      const running = slot.task;
+      this.replace(slot);
+      running?.reject(new AppError('EXTRACTION_TIMEOUT', { file: running.fileName, seconds: Math.round(this.timeoutMs / 1000) }));
+    }, this.timeoutMs);
+    const copy = new Uint8Array(task.bytes);
+    const request: ExtractionRequest = { taskId: task.id, fileName: task.fileName, bytes: copy };
+    slot.worker.postMessage(request, [copy.buffer]);
+  }
+
+  private settle(slot: Slot, response: ExtractionResponse): void {
+    const task = slot.task;
+    if (!task || task.id !== response.taskId) return;
+    this.release(slot);
+    if (response.ok) task.resolve(response.text);
+    else task.reject(new AppError(response.code, response.params));
+    this.dispatch();
+  }
+
+  private fail(slot: Slot, error: Error & { code?: string }): void {
+    if (!this.slots.includes(slot)) return;
+    const task = slot.task;
+    this.replace(slot);
+    if (task) {
+      task.reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new AppError('EXTRACTION_OUT_OF_MEMORY', { file: task.fileName, limit: this.heapLimitMb })
+        : new AppError('INTERNAL', { detail: `extraction worker failed on ${task.fileName}` }));
+    }
+  }
+
+  /** Drops a broken or stuck worker; the next dispatch spawns a fresh one. */
+  private replace(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.task = null;
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots.splice(index, 1);
+    void slot.worker.terminate();
+    if (!this.closed) this.dispatch();
+  }
+
+  private release(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.task = null;
+    slot.worker.unref();
+  }
+}

@@ -1,0 +1,22 @@
+import { parentPort } from 'node:worker_threads';
+import { AppError, isAppError } from '../../../../src-shared/api/appError.ts';
+import { extractDocument } from '../extractDocument.ts';
+import type { ExtractionRequest, ExtractionResponse } from './extractionMessages.ts';
+
+/**
+ * Entry point of an extraction worker thread: parses untrusted files away from the thread that owns
+ * the vault, so a hostile file can exhaust only this worker's heap (capped by resourceLimits) and time.
+ */
+function toResponse(taskId: number, error: unknown): ExtractionResponse {
+  const appError = isAppError(error) ? error : new AppError('INTERNAL', { detail: error instanceof Error ? error.message.slice(0, 200) : String(error) });
+  return { taskId, ok: false, code: appError.code, params: appError.params };
+}
+
+const port = parentPort;
+if (!port) throw new Error('extractionWorker must run in a worker thread');
+port.on('message', (request: ExtractionRequest) => {
+  extractDocument(request.bytes, request.fileName).then(
+    (text) => port.postMessage({ taskId: request.taskId, ok: true, text } satisfies ExtractionResponse),
+    (error: unknown) => port.postMessage(toResponse(request.taskId, error)),
+  );
+});

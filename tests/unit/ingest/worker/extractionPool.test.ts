@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ExtractionPool } from '../../../../src-main/core/ingest/worker/extractionPool.ts';
+import { makePdf } from '../../../fixtures/makePdf.ts';
+
+const corpus = resolve(fileURLToPath(new URL('../../../..', import.meta.url)), '..', 'shared', 'corpus', 'pdfjs');
+
+describe('extraction in worker threads', () => {
+  let pool: ExtractionPool | undefined;
+  afterEach(async () => { await pool?.close(); });
+
+  it('extracts text in a worker, several files in parallel, leaving the caller\'s bytes intact', async () => {
+    pool = new ExtractionPool({ workers: 2 });
+    const files = await Promise.all([1, 2, 3, 4].map((n) => makePdf([[`Contract number ${n} with term`]])));
+    const results = await Promise.all(files.map((bytes, i) => pool!.extract(bytes, `c${i}.pdf`)));
+    expect(results.map((r) => r.pages[0])).toEqual([1, 2, 3, 4].map((n) => expect.stringContaining(`Contract number ${n}`)));
+    expect(files.every((bytes) => bytes.length > 100 && bytes[0] === 0x25)).toBe(true);
+  });
+
+  it('reports a refused file with its error code, and keeps working after it', async () => {
+    pool = new ExtractionPool({ workers: 1 });
+    await expect(pool.extract(new TextEncoder().encode('not a pdf'), 'x.pdf')).rejects.toMatchObject({ code: 'PDF_UNREADABLE', params: { file: 'x.pdf' } });
+    const ok = await pool.extract(await makePdf([['still alive']]), 'y.pdf');
+    expect(ok.pages[0]).toContain('still alive');
+  });
+
+  it('stops a file that runs past its time limit and replaces the worker', async () => {
+    pool = new ExtractionPool({ workers: 1, timeoutMs: 300 });
+    const heavy = await readFile(join(corpus, 'freeculture.pdf'));
+    await expect(pool.extract(heavy, 'freeculture.pdf')).rejects.toMatchObject({ code: 'EXTRACTION_TIMEOUT' });
+    const relaxed = new ExtractionPool({ workers: 1 });
+    try {
+      expect((await relaxed.extract(await makePdf([['after timeout']]), 'z.pdf')).pages[0]).toContain('after timeout');
+    } finally {
+      await relaxed.close();
+    }
+  });
+
+  it('confines a file that needs more memory than the heap cap to its own worker', async () => {
+    pool = new ExtractionPool({ workers: 1, heapLimitMb: 40 });
+    // The heaviest corpus file needs ~150 MB of heap in pdf.js: far more than this worker may have.
+    const heavy = await readFile(join(corpus, 'bug1978317.pdf'));
+    await expect(pool.extract(heavy, 'bug1978317.pdf')).rejects.toMatchObject({ code: 'EXTRACTION_OUT_OF_MEMORY' });
+    // The pool replaced the dead worker: a small file still goes through.
+    expect((await pool.extract(new TextEncoder().encode('after the crash'), 'w.txt')).pages[0]).toContain('after the crash');
+    expect(process.memoryUsage().heapUsed).toBeLessThan(1024 * 1024 * 1024);
+  });
+
+  it('cancels queued work on close', async () => {
+    pool = new ExtractionPool({ workers: 1 });
+    const bytes = await makePdf([['queued']]);
+    const settling = Promise.allSettled([pool.extract(bytes, 'a.pdf'), pool.extract(bytes, 'b.pdf'), pool.extract(bytes, 'c.pdf')]);
+    await pool.close();
+    const settled = await settling;
+    expect(settled.filter((s) => s.status === 'rejected').map((s) => (s as PromiseRejectedResult).reason.code)).toContain('IMPORT_CANCELLED');
+  });
+});

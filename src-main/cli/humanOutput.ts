@@ -56,6 +56,7 @@ export function importLines(locale: Locale, outcomes: readonly ImportOutcome[]):
   const errors: string[] = [];
   for (const o of outcomes) {
     if (o.status === 'failed') errors.push(`${o.file}: ${o.error.message}`);
+    else if (o.status === 'skipped') lines.push(`${o.file}: ${translate(locale, 'cli.import.skipped')} (${o.reason.message})`);
     else if (o.status === 'duplicate') lines.push(`${o.file}: ${translate(locale, 'cli.import.duplicate')} -> ${o.contractId}`);
     else if (o.status === 'new-version') lines.push(`${o.file}: ${translate(locale, 'cli.import.newVersion', { version: o.versionNo })} -> ${o.contractId}`);
     else lines.push(`${o.file}: ${translate(locale, 'cli.import.imported')} -> ${o.contractId}`);

@@ -7,7 +7,7 @@ import { VaultSession } from './session/vaultSession.ts';
 import { appendAudit, listAudit } from './services/auditLog.ts';
 import { addCustomer, listCustomers, resolveCustomer } from './services/customerService.ts';
 import { getContractDetail, listContracts, updateContract } from './services/contractService.ts';
-import { importFiles } from './services/importService.ts';
+import { importFiles } from './services/import/importService.ts';
 import { exportFile } from './services/fileExportService.ts';
 import { verifyVault } from './services/verifyService.ts';
 import { getSettings, updateSettings } from './services/settingsService.ts';

@@ -1,5 +1,6 @@
 /** What a file is to its contract. */
-export const fileRoles = ['main', 'annex', 'signed'] as const;
+/** `email` is the mail a contract's files arrived in, kept as the record of where they came from. */
+export const fileRoles = ['main', 'annex', 'signed', 'email'] as const;
 export type FileRole = (typeof fileRoles)[number];
 
 /** One document attached to a contract; its bytes live in versions. */

@@ -11,8 +11,12 @@ export interface ImportPlacement {
   textChars: number;
 }
 
-/** What happened to one file given to `contracts.import`; one failure never stops the others. */
+/**
+ * What happened to one file given to `contracts.import`; one failure never stops the others. `skipped` is
+ * an e-mail attachment in a format that is not a document (a signature, a calendar invite): not an error.
+ */
 export type ImportOutcome =
   | (ImportPlacement & { status: 'imported' | 'new-version' })
   | { file: string; status: 'duplicate'; contractId: string; fileId: string; versionId: string }
+  | { file: string; status: 'skipped'; reason: { code: ErrorCode; message: string; params: Record<string, string | number> } }
   | { file: string; status: 'failed'; error: { code: ErrorCode; message: string; params: Record<string, string | number> } };

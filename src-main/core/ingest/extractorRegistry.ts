@@ -3,13 +3,15 @@ import type { ExtractedText, Extractor } from './extractor.ts';
 import { selectExtractor } from './formatDetection.ts';
 import { pdfExtractor } from './pdfExtractor.ts';
 import { plainTextExtractor } from './plainTextExtractor.ts';
+import { emlExtractor, msgExtractor } from './email/emailExtractor.ts';
 
 /** Every format the vault can read; new formats (DOCX, XLSX, EML, OCR) are added here. */
-export const defaultExtractors: readonly Extractor[] = [pdfExtractor, plainTextExtractor];
+export const defaultExtractors: readonly Extractor[] = [pdfExtractor, msgExtractor, emlExtractor, plainTextExtractor];
 
 /**
  * Extracts the searchable text of one file, choosing the extractor from its bytes and name.
- * Refuses with FILE_EMPTY, UNSUPPORTED_FORMAT, PDF_UNREADABLE or PDF_ENCRYPTED.
+ * Refuses with FILE_EMPTY, UNSUPPORTED_FORMAT, PDF_UNREADABLE, PDF_ENCRYPTED, EMAIL_UNREADABLE or
+ * ARCHIVE_LIMIT_EXCEEDED.
  */
 export async function extractText(
   bytes: Uint8Array,

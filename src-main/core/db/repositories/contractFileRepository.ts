@@ -10,10 +10,10 @@ export function insertContractFile(db: VaultDatabase, file: ContractFile): void 
   );
 }
 
-/** The files of a contract, main document first. */
+/** The files of a contract: main document, signed copy, annexes, then the mail they came in. */
 export function listFilesOfContract(db: VaultDatabase, contractId: string): ContractFile[] {
   const rows = db.prepare(`SELECT * FROM contract_files WHERE contract_id = ?
-      ORDER BY CASE role WHEN 'main' THEN 0 WHEN 'signed' THEN 1 ELSE 2 END, created_at, rowid`).all(contractId) as FileRow[];
+      ORDER BY CASE role WHEN 'main' THEN 0 WHEN 'signed' THEN 1 WHEN 'annex' THEN 2 ELSE 3 END, created_at, rowid`).all(contractId) as FileRow[];
   return rows.map(toFile);
 }
 

@@ -47,3 +47,11 @@ function toCustomer(db: VaultDatabase, row: CustomerRow): Customer {
     updatedAt: row.updated_at,
   };
 }
+
+/** Ids of the customers having a contact with one of these e-mail addresses (lower-cased). */
+export function findCustomerIdsByEmails(db: VaultDatabase, emails: readonly string[]): string[] {
+  if (emails.length === 0) return [];
+  const placeholders = emails.map(() => '?').join(', ');
+  const rows = db.prepare(`SELECT DISTINCT customer_id FROM contacts WHERE lower(email) IN (${placeholders})`).all(...emails.map((e) => e.toLowerCase())) as { customer_id: string }[];
+  return rows.map((r) => r.customer_id);
+}

@@ -3,6 +3,9 @@ import type { VaultDatabase } from '../connection.ts';
 
 /** A version as stored: the public fields plus where its encrypted bytes are and how to open them. */
 export interface StoredFileVersion extends FileVersion {
+  /** How the bytes arrived ('file' | 'watch' | 'email') and, for an attachment, the mail version it came in. */
+  sourceKind: string;
+  parentVersionId: string | null;
   blobId: string;
   textBlobId: string;
   wrappedKey: Uint8Array;
@@ -17,15 +20,16 @@ export interface LocatedFileVersion extends StoredFileVersion {
 interface VersionRow {
   id: string; file_id: string; version_no: number; blob_id: string; text_blob_id: string; wrapped_key: Buffer;
   content_mac: string; size: number; format: string; mime: string; page_count: number; text_chars: number;
-  source_path: string | null; created_at: string; contract_id?: string;
+  source_path: string | null; created_at: string; contract_id?: string; source_kind: string; parent_version_id: string | null;
 }
 
 /** Inserts a version row (call inside the caller's transaction, after its blobs are durable). */
 export function insertFileVersion(db: VaultDatabase, v: StoredFileVersion): void {
   db.prepare(`INSERT INTO file_versions (id, file_id, version_no, blob_id, text_blob_id, wrapped_key, content_mac, size,
-      format, mime, page_count, text_chars, source_path, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      format, mime, page_count, text_chars, source_path, source_kind, parent_version_id, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     v.id, v.fileId, v.versionNo, v.blobId, v.textBlobId, Buffer.from(v.wrappedKey), v.contentMac, v.size,
-    v.format, v.mime, v.pageCount, v.textChars, v.sourcePath, v.createdAt,
+    v.format, v.mime, v.pageCount, v.textChars, v.sourcePath, v.sourceKind, v.parentVersionId, v.createdAt,
   );
 }
 
@@ -68,6 +72,7 @@ function toVersion(row: VersionRow): StoredFileVersion {
     id: row.id, fileId: row.file_id, versionNo: row.version_no, blobId: row.blob_id, textBlobId: row.text_blob_id,
     wrappedKey: new Uint8Array(row.wrapped_key), contentMac: row.content_mac, size: row.size, format: row.format,
     mime: row.mime, pageCount: row.page_count, textChars: row.text_chars, sourcePath: row.source_path, createdAt: row.created_at,
+    sourceKind: row.source_kind, parentVersionId: row.parent_version_id,
   };
 }
 

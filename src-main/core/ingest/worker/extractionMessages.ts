@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../../../src-shared/api/errorCodes.ts';
-import type { ExtractedText } from '../extractor.ts';
+import type { ExtractedDocument } from '../extractedDocument.ts';
 
 /** A file handed to an extraction worker. The bytes are a transferred copy; the original stays with the caller. */
 export interface ExtractionRequest {
@@ -10,5 +10,5 @@ export interface ExtractionRequest {
 
 /** A worker's answer: the text, or an error reduced to what crosses the thread boundary (code and params). */
 export type ExtractionResponse =
-  | { taskId: number; ok: true; text: ExtractedText }
+  | { taskId: number; ok: true; document: ExtractedDocument }
   | { taskId: number; ok: false; code: ErrorCode; params: Record<string, string | number> };

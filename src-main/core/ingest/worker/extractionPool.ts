@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../src-shared/api/appError.ts';
-import type { ExtractedText } from '../extractor.ts';
+import type { ExtractedDocument } from '../extractedDocument.ts';
 import type { ExtractionRequest, ExtractionResponse } from './extractionMessages.ts';
 
 /** Limits of the extraction workers; each can be tuned per pool. */
@@ -20,7 +20,7 @@ interface Task {
   id: number;
   fileName: string;
   bytes: Uint8Array;
-  resolve: (text: ExtractedText) => void;
+  resolve: (document: ExtractedDocument) => void;
   reject: (error: AppError) => void;
 }
 
@@ -57,8 +57,8 @@ export class ExtractionPool {
     return this.size;
   }
 
-  /** Extracts a file's text in a worker; the caller keeps its bytes (a copy is transferred). */
-  extract(bytes: Uint8Array, fileName: string): Promise<ExtractedText> {
+  /** Extracts a file's text (and an e-mail's attachments) in a worker; the caller keeps its bytes (a copy is transferred). */
+  extract(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
     if (this.closed) return Promise.reject(new AppError('IMPORT_CANCELLED'));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, fileName, bytes, resolve, reject });
@@ -125,7 +125,7 @@ export class ExtractionPool {
     const task = slot.task;
     if (!task || task.id !== response.taskId) return;
     this.release(slot);
-    if (response.ok) task.resolve(response.text);
+    if (response.ok) task.resolve(response.document);
     else task.reject(new AppError(response.code, response.params));
     this.dispatch();
   }

@@ -16,7 +16,11 @@ const port = parentPort;
 if (!port) throw new Error('extractionWorker must run in a worker thread');
 port.on('message', (request: ExtractionRequest) => {
   extractDocument(request.bytes, request.fileName).then(
-    (text) => port.postMessage({ taskId: request.taskId, ok: true, text } satisfies ExtractionResponse),
+    (document) => {
+      // Attachment bytes are moved, not copied, back to the importing thread.
+      const transfer = (document.email?.attachments ?? []).map((a) => a.bytes.buffer as ArrayBuffer);
+      port.postMessage({ taskId: request.taskId, ok: true, document } satisfies ExtractionResponse, transfer);
+    },
     (error: unknown) => port.postMessage(toResponse(request.taskId, error)),
   );
 });

@@ -15,7 +15,7 @@ describe('extraction in worker threads', () => {
     pool = new ExtractionPool({ workers: 2 });
     const files = await Promise.all([1, 2, 3, 4].map((n) => makePdf([[`Contract number ${n} with term`]])));
     const results = await Promise.all(files.map((bytes, i) => pool!.extract(bytes, `c${i}.pdf`)));
-    expect(results.map((r) => r.pages[0])).toEqual([1, 2, 3, 4].map((n) => expect.stringContaining(`Contract number ${n}`)));
+    expect(results.map((r) => r.text.pages[0])).toEqual([1, 2, 3, 4].map((n) => expect.stringContaining(`Contract number ${n}`)));
     expect(files.every((bytes) => bytes.length > 100 && bytes[0] === 0x25)).toBe(true);
   });
 
@@ -23,7 +23,7 @@ describe('extraction in worker threads', () => {
     pool = new ExtractionPool({ workers: 1 });
     await expect(pool.extract(new TextEncoder().encode('not a pdf'), 'x.pdf')).rejects.toMatchObject({ code: 'PDF_UNREADABLE', params: { file: 'x.pdf' } });
     const ok = await pool.extract(await makePdf([['still alive']]), 'y.pdf');
-    expect(ok.pages[0]).toContain('still alive');
+    expect(ok.text.pages[0]).toContain('still alive');
   });
 
   it('stops a file that runs past its time limit and replaces the worker', async () => {
@@ -32,7 +32,7 @@ describe('extraction in worker threads', () => {
     await expect(pool.extract(heavy, 'freeculture.pdf')).rejects.toMatchObject({ code: 'EXTRACTION_TIMEOUT' });
     const relaxed = new ExtractionPool({ workers: 1 });
     try {
-      expect((await relaxed.extract(await makePdf([['after timeout']]), 'z.pdf')).pages[0]).toContain('after timeout');
+      expect((await relaxed.extract(await makePdf([['after timeout']]), 'z.pdf')).text.pages[0]).toContain('after timeout');
     } finally {
       await relaxed.close();
     }
@@ -44,7 +44,7 @@ describe('extraction in worker threads', () => {
     const heavy = await readFile(join(corpus, 'bug1978317.pdf'));
     await expect(pool.extract(heavy, 'bug1978317.pdf')).rejects.toMatchObject({ code: 'EXTRACTION_OUT_OF_MEMORY' });
     // The pool replaced the dead worker: a small file still goes through.
-    expect((await pool.extract(new TextEncoder().encode('after the crash'), 'w.txt')).pages[0]).toContain('after the crash');
+    expect((await pool.extract(new TextEncoder().encode('after the crash'), 'w.txt')).text.pages[0]).toContain('after the crash');
     expect(process.memoryUsage().heapUsed).toBeLessThan(1024 * 1024 * 1024);
   });
 

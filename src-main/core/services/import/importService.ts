@@ -1,0 +1,152 @@
+import { basename } from 'node:path';
+import pLimit from 'p-limit';
+import { AppError, isAppError } from '../../../../src-shared/api/appError.ts';
+import type { FileRole } from '../../../../src-shared/model/contractFile.ts';
+import type { ImportOutcome } from '../../../../src-shared/model/importResult.ts';
+import { findVersionByContentMac } from '../../db/repositories/fileVersionRepository.ts';
+import { createContentMac } from '../../crypto/contentMac.ts';
+import { requireContract } from '../contractService.ts';
+import { resolveCustomer } from '../customerService.ts';
+import { maxFileBytes } from '../importLimits.ts';
+import { expandInputPaths, readInputFile } from '../inputFiles.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { customerFromEmail } from './customerLinking.ts';
+import type { ImportItem, ImportTarget } from './importItem.ts';
+import { storeVersion, titleFromFileName } from './storeVersion.ts';
+
+/** Options of one import batch. */
+export interface ImportRequest {
+  paths: string[];
+  customer?: string | undefined;
+  contractId?: string | undefined;
+  role?: FileRole | undefined;
+}
+
+/** Turns an error for one file into its outcome, translated by the door's describer. */
+export type DescribeError = (error: AppError) => { code: AppError['code']; message: string; params: Record<string, string | number> };
+
+/** How a batch reports progress and learns it was cancelled. */
+export interface ImportControl {
+  describe: DescribeError;
+  progress?: (event: { done: number; total: number; item: string | null }) => void;
+  signal?: AbortSignal | undefined;
+}
+
+/** Deepest e-mail nesting followed (a mail attached to a mail attached to a mail). */
+const maxEmailDepth = 3;
+
+/** State shared by the files of one batch: identical files in one batch are stored once. */
+interface Batch {
+  inFlight: Map<string, Promise<ImportOutcome[]>>;
+  ctx: ServiceContext;
+  control: ImportControl;
+}
+
+/**
+ * Imports files (and folders of files) into the vault. Each file is its own unit: its blobs are written
+ * and fsynced, then its rows and audit event commit in one transaction; a failure leaves nothing of it
+ * behind and does not stop the others. The same bytes again are a duplicate; a changed file with the
+ * name of one already filed for the same customer becomes that file's next version. An e-mail is kept
+ * as the record its attachments came in, and each attachment in a supported format becomes a file of
+ * the same contract. Files are parsed in worker threads, several at a time; cancelling stops files not
+ * yet committed and keeps those that were.
+ */
+export async function importFiles(ctx: ServiceContext, request: ImportRequest, control: ImportControl): Promise<ImportOutcome[]> {
+  // Resolve the target first: an unknown customer or contract refuses the whole batch before any work.
+  const customer = request.customer === undefined ? null : resolveCustomer(ctx, request.customer);
+  const targetContract = request.contractId === undefined ? null : requireContract(ctx, request.contractId);
+  const target: ImportTarget = {
+    customerId: targetContract ? targetContract.customerId : (customer?.id ?? null),
+    targetContract,
+    role: request.role,
+    limit: maxFileBytes(ctx.session.db),
+  };
+  const paths = await expandInputPaths(request.paths);
+  const results: ImportOutcome[][] = paths.map(() => []);
+  const batch: Batch = { inFlight: new Map(), ctx, control };
+  // One more file than workers in flight, so a worker never waits for the main thread to read the next file.
+  const limit = pLimit(ctx.session.extractionPool().concurrency + 1);
+  let done = 0;
+  control.progress?.({ done: 0, total: paths.length, item: null });
+  await Promise.all(paths.map((path, index) => limit(async () => {
+    results[index] = await guarded(batch, path, async () => {
+      const bytes = await readInputFile(path, target.limit);
+      return importItem(batch, { label: path, fileName: basename(path), bytes, sourcePath: path, sourceKind: 'file', parentVersionId: null, depth: 0 }, target);
+    });
+    done += 1;
+    control.progress?.({ done, total: paths.length, item: path });
+  })));
+  return results.flat();
+}
+
+/** Runs one item's import, turning any failure into that item's outcome. */
+async function guarded(batch: Batch, label: string, work: () => Promise<ImportOutcome[]>): Promise<ImportOutcome[]> {
+  try {
+    if (batch.control.signal?.aborted) throw new AppError('IMPORT_CANCELLED');
+    return await work();
+  } catch (error) {
+    const appError = isAppError(error) ? error : new AppError('INTERNAL', { detail: (error as Error).message ?? String(error) }, { cause: error });
+    return [{ file: label, status: 'failed', error: batch.control.describe(appError) }];
+  }
+}
+
+/** Recognises duplicates (in the vault, or earlier in this batch) before any parsing. */
+async function importItem(batch: Batch, item: ImportItem, target: ImportTarget): Promise<ImportOutcome[]> {
+  const mac = await createContentMac(batch.ctx.session.keys.contentMac);
+  mac.update(item.bytes);
+  const contentMac = mac.digestHex();
+  const twin = batch.inFlight.get(contentMac);
+  if (twin) {
+    const earlier = (await twin.catch(() => []))[0];
+    if (earlier && (earlier.status === 'imported' || earlier.status === 'new-version' || earlier.status === 'duplicate')) {
+      return [{ file: item.label, status: 'duplicate', contractId: earlier.contractId, fileId: earlier.fileId, versionId: earlier.versionId }];
+    }
+  }
+  const stored = storeNew(batch, item, contentMac, target);
+  batch.inFlight.set(contentMac, stored);
+  return stored;
+}
+
+async function storeNew(batch: Batch, item: ImportItem, contentMac: string, target: ImportTarget): Promise<ImportOutcome[]> {
+  const { ctx, control } = batch;
+  const existing = findVersionByContentMac(ctx.session.db, contentMac);
+  if (existing) return [{ file: item.label, status: 'duplicate', contractId: existing.contractId, fileId: existing.fileId, versionId: existing.id }];
+
+  const document = await ctx.session.extractionPool().extract(item.bytes, item.fileName);
+  // Checked after the slow step: a cancelled batch commits nothing more.
+  if (control.signal?.aborted) throw new AppError('IMPORT_CANCELLED');
+  const email = document.email;
+  if (email && item.depth >= maxEmailDepth) throw new AppError('ARCHIVE_LIMIT_EXCEEDED', { file: item.fileName, detail: `e-mail nested more than ${maxEmailDepth} deep` });
+
+  const customerId = target.customerId ?? (email ? customerFromEmail(ctx.session.db, email) : null);
+  const attachments = email?.attachments ?? [];
+  const firstAttachment = attachments[0];
+  const stored = await storeVersion(ctx, item, document.text, contentMac, {
+    customerId,
+    contractId: target.targetContract?.id ?? null,
+    newContractTitle: firstAttachment ? titleFromFileName(firstAttachment.fileName) : (email?.subject || titleFromFileName(item.fileName)),
+    role: email ? 'email' : (target.role ?? (target.targetContract ? 'annex' : 'main')),
+  });
+  const outcome: ImportOutcome = {
+    file: item.label, status: stored.versionNo === 1 ? 'imported' : 'new-version', contractId: stored.contractId,
+    fileId: stored.fileId, versionId: stored.versionId, versionNo: stored.versionNo,
+    pageCount: document.text.pageCount ?? document.text.pages.length, textChars: document.text.pages.reduce((n, p) => n + p.length, 0),
+  };
+  if (!email) return [outcome];
+
+  // Every attachment joins the mail's contract: the first supported one as the main document.
+  const contract = requireContract(ctx, stored.contractId);
+  const attachmentTarget: ImportTarget = { ...target, customerId, targetContract: contract, role: undefined };
+  const outcomes: ImportOutcome[] = [outcome];
+  let mainTaken = false;
+  for (const attachment of attachments) {
+    const label = `${item.label} › ${attachment.fileName}`;
+    const results = await guarded(batch, label, () => importItem(batch, {
+      label, fileName: attachment.fileName, bytes: attachment.bytes, sourcePath: item.sourcePath, sourceKind: 'email',
+      parentVersionId: stored.versionId, depth: item.depth + 1,
+    }, { ...attachmentTarget, role: mainTaken ? 'annex' : 'main' }));
+    if (results.some((r) => r.status === 'imported')) mainTaken = true;
+    outcomes.push(...results.map((r): ImportOutcome => (r.status === 'failed' && r.error.code === 'UNSUPPORTED_FORMAT' ? { file: r.file, status: 'skipped', reason: r.error } : r)));
+  }
+  return outcomes;
+}

@@ -3,11 +3,14 @@ import type { Contract, ContractDetail } from '../../src-shared/model/contract.t
 import type { CustomerSummary } from '../../src-shared/model/customer.ts';
 import type { ImportOutcome } from '../../src-shared/model/importResult.ts';
 import type { VerifyReport } from '../../src-shared/model/verifyReport.ts';
+import type { ClassificationRule } from '../../src-shared/rules/classification/classificationRule.ts';
 import { formatMoneyPlain } from '../../src-shared/rules/money.ts';
 import { effectiveStatus } from '../../src-shared/rules/contractStatus.ts';
 import { translate, type Locale } from '../../src-shared/i18n/translate.ts';
 import type { MessageKey } from '../../src-shared/i18n/en.ts';
 import { renderTable } from './textTable.ts';
+import { fieldValueText } from './fieldValueText.ts';
+import type { ContractType } from '../../src-shared/model/contract.ts';
 
 /** Human-readable renderings of API results for the terminal, in the user's language. */
 export function customerTable(locale: Locale, customers: readonly CustomerSummary[]): string {
@@ -48,7 +51,8 @@ export function contractDetail(locale: Locale, c: ContractDetail): string {
     `  [${f.role}] ${f.name}  (${f.id})`,
     ...f.versions.map((v) => `      ${t('cli.field.version')} ${v.versionNo}  ${v.size} B  ${v.format}  ${t('cli.field.pages')} ${v.pageCount}  ${v.createdAt}  (${v.id})`),
   ]);
-  return [head, `${t('cli.field.files')}:`, ...files].join('\n');
+  const extracted = c.fields.map((f) => `  ${f.confirmed ? '✓' : '?'} ${f.field}: ${fieldValueText(f.field, f.value)}${f.snippet ? `  «${f.snippet.replace(/\s+/g, ' ')}»${f.page ? ` p.${f.page}` : ''}` : ''}`);
+  return [head, `${t('cli.field.files')}:`, ...files, ...(extracted.length > 0 ? [`${t('cli.field.extracted')}:`, ...extracted] : [])].join('\n');
 }
 
 export function importLines(locale: Locale, outcomes: readonly ImportOutcome[]): { stdout: string; stderr: string[] } {
@@ -60,6 +64,11 @@ export function importLines(locale: Locale, outcomes: readonly ImportOutcome[]):
     else if (o.status === 'duplicate') lines.push(`${o.file}: ${translate(locale, 'cli.import.duplicate')} -> ${o.contractId}`);
     else if (o.status === 'new-version') lines.push(`${o.file}: ${translate(locale, 'cli.import.newVersion', { version: o.versionNo })} -> ${o.contractId}`);
     else lines.push(`${o.file}: ${translate(locale, 'cli.import.imported')} -> ${o.contractId}`);
+    if ((o.status === 'imported' || o.status === 'new-version') && (o.metadata || o.classifiedType)) {
+      const found = Object.entries(o.metadata ?? {}).filter(([field]) => field !== 'language').map(([field, value]) => `${field}: ${fieldValueText(field, value)}`);
+      if (o.classifiedType) found.unshift(`type: ${translate(locale, `contractType.${o.classifiedType as ContractType}`)}`);
+      if (found.length > 0) lines.push(`    ${found.join(' · ')}`);
+    }
   }
   const count = (s: ImportOutcome['status']) => outcomes.filter((o) => o.status === s).length;
   lines.push(translate(locale, 'cli.import.summary', { imported: count('imported'), versions: count('new-version'), duplicates: count('duplicate'), failed: count('failed') }));
@@ -86,4 +95,16 @@ export function verifyLines(locale: Locale, report: VerifyReport): { stdout: str
       ...report.problems.map((p) => `  ${p.kind}${p.contractId ? ` contract ${p.contractId}` : ''}${p.versionId ? ` version ${p.versionId}` : ''}: ${p.detail}`),
     ],
   };
+}
+
+export function ruleTable(locale: Locale, rules: readonly ClassificationRule[]): string {
+  if (rules.length === 0) return translate(locale, 'cli.rules.none');
+  const t = (k: MessageKey) => translate(locale, k);
+  return renderTable(
+    [t('cli.field.id'), t('cli.rules.target'), t('cli.rules.match'), t('cli.rules.pattern'), t('cli.rules.priority'), t('cli.rules.enabled')],
+    rules.map((r) => [
+      r.id, `${r.target.kind}: ${r.target.kind === 'type' ? translate(locale, `contractType.${r.target.value}`) : r.target.value}`, r.rule.algorithm,
+      r.rule.pattern.length > 60 ? `${r.rule.pattern.slice(0, 57)}...` : r.rule.pattern, String(r.priority), r.enabled ? '✓' : '-',
+    ]),
+  );
 }

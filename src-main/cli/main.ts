@@ -7,7 +7,7 @@ import type { OperationName, OperationRequest, OperationResult } from '../../src
 import { translate } from '../../src-shared/i18n/translate.ts';
 import { Backend } from '../core/backend.ts';
 import { cliLocale } from './cliLocale.ts';
-import { auditTable, contractDetail, contractTable, customerTable, importLines, verifyLines } from './humanOutput.ts';
+import { auditTable, contractDetail, contractTable, customerTable, importLines, ruleTable, verifyLines } from './humanOutput.ts';
 import { currentPassphrase, newPassphrase, recoveryKeyIfGiven } from './secretSources.ts';
 
 /** Options every command accepts. */
@@ -144,6 +144,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       print(opts, updated, () => t('cli.updated'));
     });
 
+  contract.command('confirm <vault-dir> <contract-id> <field>').description('confirm a field found at import (number, signingDate, amount, ...)')
+    .action(async (dir: string, id: string, field: string, _o: unknown, cmd: Command) => {
+      const opts = globals(cmd);
+      const confirmed = await withVault(dir, opts, () => call('contracts.confirmField', { id, field: field as OperationRequest<'contracts.confirmField'>['field'] }));
+      print(opts, confirmed, () => t('cli.field.confirmedOne', { field }));
+    });
+
   program.command('export-file <vault-dir> <contract-id> <out-path>').description('write a contract file\'s original bytes, unchanged')
     .option('--file <file-id>', 'which file of the contract (default: the main document)')
     .option('--version <version-id>', 'which version (default: the latest)')
@@ -177,11 +184,52 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 
   program.command('settings <vault-dir>').description('show or change vault settings')
     .option('--max-file-size <bytes>', 'largest file import accepts, in bytes')
-    .action(async (dir: string, o: { maxFileSize?: string }, cmd: Command) => {
+    .option('--naming-template <template>', 'display and export names, e.g. "{customer}-{type}-{signingDate}-{number}"')
+    .option('--number-pattern <pattern>', 'number new contracts that have none, e.g. "HT-{yyyy}-{seq:4}" ("" to stop)')
+    .action(async (dir: string, o: { maxFileSize?: string; namingTemplate?: string; numberPattern?: string }, cmd: Command) => {
       const opts = globals(cmd);
-      const settings = await withVault(dir, opts, () =>
-        o.maxFileSize === undefined ? call('settings.get', {}) : call('settings.update', { importMaxFileBytes: Number(o.maxFileSize) }));
-      print(opts, settings, () => `import.maxFileBytes = ${settings.importMaxFileBytes}`);
+      const patch = {
+        ...(o.maxFileSize === undefined ? {} : { importMaxFileBytes: Number(o.maxFileSize) }),
+        ...(o.namingTemplate === undefined ? {} : { namingTemplate: o.namingTemplate }),
+        ...(o.numberPattern === undefined ? {} : { contractNumberPattern: o.numberPattern.trim() === '' ? null : o.numberPattern }),
+      };
+      const settings = await withVault(dir, opts, () => (Object.keys(patch).length === 0 ? call('settings.get', {}) : call('settings.update', patch)));
+      print(opts, settings, () => [
+        `importMaxFileBytes = ${settings.importMaxFileBytes}`,
+        `namingTemplate = ${settings.namingTemplate}`,
+        `contractNumberPattern = ${settings.contractNumberPattern ?? ''}`,
+      ].join('\n'));
+    });
+
+  const rules = program.command('rules').description('classification rules: which contract type, tag or customer a document gets at import');
+  rules.command('list <vault-dir>').description('list the rules')
+    .action(async (dir: string, _o: unknown, cmd: Command) => {
+      const opts = globals(cmd);
+      const list = await withVault(dir, opts, () => call('rules.list', {}));
+      print(opts, list, () => ruleTable(locale, list));
+    });
+  rules.command('add <vault-dir>').description('add a rule: one of --type/--tag/--customer, and a --match with its --pattern')
+    .addOption(new Option('--type <type>', 'assign this contract type').choices(['sales', 'purchase', 'service', 'nda', 'lease', 'employment', 'framework', 'amendment', 'other']))
+    .option('--tag <tag>', 'assign this tag').option('--customer <name-or-id>', 'link this customer')
+    .addOption(new Option('--match <algorithm>', 'any word / all words / exact phrase / regular expression / fuzzy').choices(['any', 'all', 'exact', 'regex', 'fuzzy']).makeOptionMandatory())
+    .requiredOption('--pattern <text>', 'the words, phrase or expression to look for')
+    .option('--priority <n>', 'higher wins among matches in the same part of a document', '0')
+    .option('--case-sensitive', 'match letter case exactly')
+    .action(async (dir: string, o: { type?: string; tag?: string; customer?: string; match: 'any' | 'all' | 'exact' | 'regex' | 'fuzzy'; pattern: string; priority: string; caseSensitive?: boolean }, cmd: Command) => {
+      const opts = globals(cmd);
+      const targets = [o.type && { kind: 'type', value: o.type }, o.tag && { kind: 'tag', value: o.tag }, o.customer && { kind: 'customer', value: o.customer }].filter(Boolean);
+      const added = await withVault(dir, opts, () => call('rules.add', {
+        target: (targets.length === 1 ? targets[0] : undefined) as OperationRequest<'rules.add'>['target'],
+        rule: { algorithm: o.match, pattern: o.pattern, caseSensitive: o.caseSensitive === true },
+        priority: Number(o.priority),
+      }));
+      print(opts, added, () => t('cli.rules.added', { id: added.id }));
+    });
+  rules.command('remove <vault-dir> <rule-id>').description('remove a rule (builtin rules too)')
+    .action(async (dir: string, id: string, _o: unknown, cmd: Command) => {
+      const opts = globals(cmd);
+      const removed = await withVault(dir, opts, () => call('rules.remove', { id }));
+      print(opts, removed, () => t('cli.rules.removed', { id }));
     });
 
   program.command('audit <vault-dir>').description('show the audit log')

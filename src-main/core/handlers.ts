@@ -6,11 +6,12 @@ import { changePassphrase, createVault, unlockWithPassphrase, unlockWithRecovery
 import { VaultSession } from './session/vaultSession.ts';
 import { appendAudit, listAudit } from './services/auditLog.ts';
 import { addCustomer, listCustomers, resolveCustomer } from './services/customerService.ts';
-import { getContractDetail, listContracts, updateContract } from './services/contractService.ts';
+import { confirmField, getContractDetail, listContracts, updateContract } from './services/contractService.ts';
 import { importFiles } from './services/import/importService.ts';
 import { exportFile } from './services/fileExportService.ts';
 import { verifyVault } from './services/verifyService.ts';
 import { getSettings, updateSettings } from './services/settingsService.ts';
+import { addRule, listRules, removeRule } from './services/rulesService.ts';
 import type { ServiceContext } from './services/serviceContext.ts';
 
 /** One function per operation of the API map; the dispatcher has already validated and authorised. */
@@ -22,7 +23,7 @@ export type Handlers = {
 function serviceContext(ctx: HandlerContext): ServiceContext {
   const session = ctx.slot.current;
   if (!session) throw new AppError('VAULT_LOCKED');
-  return { session, actor: ctx.actor };
+  return { session, actor: ctx.actor, locale: ctx.locale };
 }
 
 /** Replaces whatever vault is open with a new session opened from an unwrapped vault key. */
@@ -84,8 +85,12 @@ export const handlers: Handlers = {
   'contracts.list': async (input, ctx) => listContracts(serviceContext(ctx), input.customer),
   'contracts.get': async (input, ctx) => getContractDetail(serviceContext(ctx), input.id),
   'contracts.update': async (input, ctx) => updateContract(serviceContext(ctx), input),
+  'contracts.confirmField': async (input, ctx) => confirmField(serviceContext(ctx), input.id, input.field),
   'files.export': async (input, ctx) => exportFile(serviceContext(ctx), input),
   'settings.get': async (_input, ctx) => getSettings(serviceContext(ctx)),
   'settings.update': async (input, ctx) => updateSettings(serviceContext(ctx), input),
+  'rules.list': async (_input, ctx) => listRules(serviceContext(ctx)),
+  'rules.add': async (input, ctx) => addRule(serviceContext(ctx), input),
+  'rules.remove': async (input, ctx) => removeRule(serviceContext(ctx), input.id),
   'audit.list': async (input, ctx) => listAudit(serviceContext(ctx).session, input.limit ?? 1000, input.recordId),
 };

@@ -9,6 +9,10 @@ import type { ImportOutcome } from '../model/importResult.ts';
 import type { VerifyReport } from '../model/verifyReport.ts';
 import type { VaultSettings } from '../model/vaultSettings.ts';
 import { isIsoDate } from '../rules/isoDate.ts';
+import type { ClassificationRule } from '../rules/classification/classificationRule.ts';
+import type { ContractFieldView } from '../model/contractField.ts';
+import { metadataFields, type MetadataField } from '../rules/metadata/contractMetadata.ts';
+import { matchRuleSchema } from '../rules/classification/classificationRule.ts';
 
 /** One entry of the API map: its input schema, the permission it needs, and (as a type only) its result. */
 export interface OperationDef<Input extends z.ZodType, Result> {
@@ -96,15 +100,39 @@ export const operations = {
       .strict(),
     permission: 'write',
   }),
+  'contracts.confirmField': op<ContractFieldView>()({
+    input: z.object({ id, field: z.enum(metadataFields as [MetadataField, ...MetadataField[]]) }).strict(),
+    permission: 'write',
+  }),
   'files.export': op<{ path: string; bytes: number; versionId: string }>()({
     input: z.object({ contractId: id, outPath: nonBlank(4096), fileId: id.optional(), versionId: id.optional() }).strict(),
     permission: 'export',
   }),
   'settings.get': op<VaultSettings>()({ input: z.object({}).strict(), permission: 'read' }),
   'settings.update': op<VaultSettings>()({
-    input: z.object({ importMaxFileBytes: z.number().int().min(1).max(2 ** 40).optional() }).strict(),
+    input: z.object({
+      importMaxFileBytes: z.number().int().min(1).max(2 ** 40).optional(),
+      namingTemplate: z.string().trim().min(1).max(300).optional(),
+      contractNumberPattern: z.string().trim().min(1).max(100).nullable().optional(),
+    }).strict(),
     permission: 'admin',
   }),
+  'rules.list': op<ClassificationRule[]>()({ input: z.object({}).strict(), permission: 'read' }),
+  'rules.add': op<ClassificationRule>()({
+    input: z.object({
+      target: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('type'), value: z.enum(contractTypes) }).strict(),
+        z.object({ kind: z.literal('tag'), value: nonBlank(100) }).strict(),
+        // A customer by name or id; the service resolves it.
+        z.object({ kind: z.literal('customer'), value: nonBlank(300) }).strict(),
+      ]),
+      rule: matchRuleSchema,
+      priority: z.number().int().min(-1000).max(1000).optional(),
+      enabled: z.boolean().optional(),
+    }).strict(),
+    permission: 'admin',
+  }),
+  'rules.remove': op<{ removed: true }>()({ input: z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/) }).strict(), permission: 'admin' }),
   'audit.list': op<AuditEvent[]>()({
     input: z.object({ recordId: id.optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
     permission: 'read',

@@ -1,4 +1,5 @@
 import type { ContractFileWithVersions } from './contractFile.ts';
+import type { ContractFieldView } from './contractField.ts';
 
 /** Lifecycle of a contract; `expired` is also derived from the end date (rules/contractStatus.ts). */
 export const contractStatuses = ['draft', 'active', 'expired', 'terminated'] as const;
@@ -14,8 +15,8 @@ export interface Money {
   currency: string;
 }
 
-/** A signed (or to-be-signed) agreement with one customer, holding one or more files. */
-export interface Contract {
+/** A contract as stored: every field the user or import sets. */
+export interface ContractRecord {
   id: string;
   title: string;
   number: string | null;
@@ -33,7 +34,15 @@ export interface Contract {
   updatedAt: string;
 }
 
+/** A signed (or to-be-signed) agreement with one customer, holding one or more files, as shown. */
+export interface Contract extends ContractRecord {
+  /** Rendered from the vault's naming template (e.g. customer-type-signingDate-number); also the export name. */
+  displayName: string;
+}
+
 /** A contract with its files and their version history, as shown on the contract page. */
 export interface ContractDetail extends Contract {
   files: ContractFileWithVersions[];
+  /** Metadata found at import, each with the snippet it came from, and the user's corrections. */
+  fields: ContractFieldView[];
 }

@@ -9,6 +9,10 @@ export interface ImportPlacement {
   versionNo: number;
   pageCount: number;
   textChars: number;
+  /** Metadata read from this file when it is a contract's main document (values only; evidence via contracts.get). */
+  metadata?: Record<string, unknown>;
+  /** The contract type the classification rules chose, if any. */
+  classifiedType?: string;
 }
 
 /**

@@ -2,4 +2,8 @@
 export interface VaultSettings {
   /** Largest file import accepts, in bytes. */
   importMaxFileBytes: number;
+  /** Template of contracts' display and export names, e.g. `{customer}-{type}-{signingDate}-{number}`. */
+  namingTemplate: string;
+  /** Pattern for numbering new contracts that carry no number, e.g. `HT-{yyyy}-{seq:4}`; null = do not number. */
+  contractNumberPattern: string | null;
 }

@@ -32,3 +32,39 @@ export function formatMoneyPlain(money: Money): string {
   const text = String(money.minor).padStart(digits + 1, '0');
   return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
+
+/**
+ * Rewrites a figure as contracts print it as a plain decimal: "1,200,000.50", "1.200.000,50"
+ * (European), "1'200'000" (Swiss), "12,50" (decimal comma). "12.000" is twelve unless
+ * `dotGroupsThousands` says the document writes European numbers (a € amount): then twelve thousand.
+ * Returns null for anything that is not clearly one number.
+ */
+export function localizedDecimal(text: string, dotGroupsThousands = false): string | null {
+  const compact = text.replace(/\s/g, '');
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(compact)) return compact.replace(/,/g, '');
+  if (/^\d{1,3}(?:'\d{3})+(?:\.\d+)?$/.test(compact)) return compact.replace(/'/g, '');
+  if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(compact) || /^\d{1,3}(?:\.\d{3}){2,}$/.test(compact)) return compact.replace(/\./g, '').replace(',', '.');
+  if (/^\d{1,3}\.\d{3}$/.test(compact)) return dotGroupsThousands ? compact.replace('.', '') : compact;
+  if (/^\d+,\d{1,2}$/.test(compact)) return compact.replace(',', '.');
+  if (/^\d+(?:\.\d+)?$/.test(compact)) return compact;
+  return null;
+}
+
+/** parseMoney for figures with thousands separators in any common convention (see localizedDecimal). */
+export function parseLocalizedMoney(text: string, currency: string, dotGroupsThousands = false): Money | null {
+  const plain = localizedDecimal(text, dotGroupsThousands);
+  return plain === null ? null : parseMoney(plain, currency);
+}
+
+/**
+ * Multiplies a plain decimal string by 10^exponent without floating point ("12.5", 4 → "125000"),
+ * for amounts written in 万 (10^4) or 亿 (10^8). Returns null when it is not a plain decimal.
+ */
+export function shiftDecimal(text: string, exponent: number): string | null {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return null;
+  const fraction = (match[2] ?? '').padEnd(exponent, '0');
+  const whole = `${match[1] ?? '0'}${fraction.slice(0, exponent)}`.replace(/^0+(?=\d)/, '');
+  const rest = fraction.slice(exponent).replace(/0+$/, '');
+  return rest === '' ? whole : `${whole}.${rest}`;
+}

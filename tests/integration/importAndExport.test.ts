@@ -82,16 +82,18 @@ describe('import, versions, duplicates and export on a real vault', () => {
     const empty = await vault.writeInput('empty.pdf', new Uint8Array());
     const fake = await vault.writeInput('fake.pdf', 'this is not a pdf at all');
     const word = await vault.writeInput('old.doc', 'binary word');
+    const exe = await vault.writeInput('tool.exe', 'MZ binary');
     const unreadable = await vault.writeInput('locked.pdf', await makePdf([['x']]));
     await chmod(unreadable, 0o000);
     const missing = join(vault.root, 'missing.pdf');
-    const outcomes = await vault.call('contracts.import', { paths: [good, empty, fake, word, missing, unreadable] });
+    const outcomes = await vault.call('contracts.import', { paths: [good, empty, fake, word, exe, missing, unreadable] });
     const byName = Object.fromEntries(outcomes.map((o) => [o.file.split('/').at(-1), o]));
     expect(byName['good.pdf']?.status).toBe('imported');
     const codeOf = (name: string) => { const o = byName[name]; return o?.status === 'failed' ? o.error.code : o?.status; };
     expect(codeOf('empty.pdf')).toBe('FILE_EMPTY');
     expect(codeOf('fake.pdf')).toBe('PDF_UNREADABLE');
-    expect(codeOf('old.doc')).toBe('UNSUPPORTED_FORMAT');
+    expect(codeOf('old.doc')).toBe('LEGACY_OFFICE_FORMAT');
+    expect(codeOf('tool.exe')).toBe('UNSUPPORTED_FORMAT');
     expect(codeOf('missing.pdf')).toBe('FILE_NOT_FOUND');
     // Root can read a 000 file; only assert the refusal where permissions are enforced.
     if (process.getuid?.() !== 0) expect(codeOf('locked.pdf')).toBe('FILE_UNREADABLE');

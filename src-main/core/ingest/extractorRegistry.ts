@@ -4,14 +4,15 @@ import { selectExtractor } from './formatDetection.ts';
 import { pdfExtractor } from './pdfExtractor.ts';
 import { plainTextExtractor } from './plainTextExtractor.ts';
 import { emlExtractor, msgExtractor } from './email/emailExtractor.ts';
+import { officeExtractors } from './office/index.ts';
 
 /** Every format the vault can read; new formats (DOCX, XLSX, EML, OCR) are added here. */
-export const defaultExtractors: readonly Extractor[] = [pdfExtractor, msgExtractor, emlExtractor, plainTextExtractor];
+export const defaultExtractors: readonly Extractor[] = [pdfExtractor, msgExtractor, emlExtractor, plainTextExtractor, ...officeExtractors];
 
 /**
  * Extracts the searchable text of one file, choosing the extractor from its bytes and name.
- * Refuses with FILE_EMPTY, UNSUPPORTED_FORMAT, PDF_UNREADABLE, PDF_ENCRYPTED, EMAIL_UNREADABLE or
- * ARCHIVE_LIMIT_EXCEEDED.
+ * Refuses with FILE_EMPTY, UNSUPPORTED_FORMAT, PDF_UNREADABLE, PDF_ENCRYPTED, EMAIL_UNREADABLE,
+ * ARCHIVE_LIMIT_EXCEEDED, DOCUMENT_UNREADABLE, DOCUMENT_ENCRYPTED, LEGACY_OFFICE_FORMAT or XML_ENTITY_REFUSED.
  */
 export async function extractText(
   bytes: Uint8Array,

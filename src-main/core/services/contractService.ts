@@ -1,6 +1,10 @@
 import { AppError } from '../../../src-shared/api/appError.ts';
 import type { OperationInput } from '../../../src-shared/api/operations.ts';
-import type { Contract, ContractDetail } from '../../../src-shared/model/contract.ts';
+import type { Contract, ContractDetail, ContractRecord } from '../../../src-shared/model/contract.ts';
+import { displayNamer } from './contractNaming.ts';
+import type { ContractFieldView } from '../../../src-shared/model/contractField.ts';
+import type { MetadataField } from '../../../src-shared/rules/metadata/contractMetadata.ts';
+import { confirmContractField, listContractFields, upsertContractField } from '../db/repositories/contractFieldRepository.ts';
 import { parseMoney } from '../../../src-shared/rules/money.ts';
 import { findContractById, listContracts as listContractRows, updateContract as writeContract } from '../db/repositories/contractRepository.ts';
 import { listFilesOfContract } from '../db/repositories/contractFileRepository.ts';
@@ -12,11 +16,11 @@ import type { ServiceContext } from './serviceContext.ts';
 /** Contracts, newest first, optionally of one customer (by name or id). */
 export function listContracts(ctx: ServiceContext, customerReference?: string): Contract[] {
   const customerId = customerReference === undefined ? undefined : resolveCustomer(ctx, customerReference).id;
-  return listContractRows(ctx.session.db, customerId);
+  return listContractRows(ctx.session.db, customerId).map(displayNamer(ctx.session.db, ctx.locale));
 }
 
-/** A contract or CONTRACT_NOT_FOUND. */
-export function requireContract(ctx: ServiceContext, id: string): Contract {
+/** A stored contract or CONTRACT_NOT_FOUND. */
+export function requireContract(ctx: ServiceContext, id: string): ContractRecord {
   const contract = findContractById(ctx.session.db, id);
   if (!contract) throw new AppError('CONTRACT_NOT_FOUND', { id });
   return contract;
@@ -32,13 +36,28 @@ export function getContractDetail(ctx: ServiceContext, id: string): ContractDeta
   ctx.session.db.transaction(() => {
     appendAudit(ctx.session, { actor: ctx.actor, action: 'contract.view', recordType: 'contract', recordId: id });
   }).immediate();
-  return { ...contract, files };
+  return { ...displayNamer(ctx.session.db, ctx.locale)(contract), files, fields: listContractFields(ctx.session.db, id) };
 }
+
+/** Records that a person checked an extracted field and found it right. */
+export function confirmField(ctx: ServiceContext, id: string, field: MetadataField): ContractFieldView {
+  requireContract(ctx, id);
+  ctx.session.db.transaction(() => {
+    if (!confirmContractField(ctx.session.db, id, field, new Date().toISOString())) throw new AppError('FILE_RECORD_NOT_FOUND', { contract: id, id: field });
+    appendAudit(ctx.session, { actor: ctx.actor, action: 'contract.confirmField', recordType: 'contract', recordId: id, details: { field } });
+  }).immediate();
+  const confirmed = listContractFields(ctx.session.db, id).find((f) => f.field === field);
+  if (!confirmed) throw new AppError('FILE_RECORD_NOT_FOUND', { contract: id, id: field });
+  return confirmed;
+}
+
+/** Fields of contracts.update that correspond to extracted metadata: a user's edit replaces the suggestion. */
+const correctableFields = { number: 'number', signingDate: 'signingDate', startDate: 'startDate', endDate: 'endDate', amount: 'amount' } as const;
 
 /** Applies the given field changes; fields left out stay as they are. */
 export function updateContract(ctx: ServiceContext, input: OperationInput<'contracts.update'>): Contract {
   const current = requireContract(ctx, input.id);
-  const next: Contract = { ...current, updatedAt: new Date().toISOString() };
+  const next: ContractRecord = { ...current, updatedAt: new Date().toISOString() };
   if (input.title !== undefined) next.title = input.title;
   if (input.number !== undefined) next.number = input.number === '' ? null : input.number;
   if (input.customer !== undefined) {
@@ -65,9 +84,15 @@ export function updateContract(ctx: ServiceContext, input: OperationInput<'contr
     throw new AppError('INVALID_INPUT', { detail: 'endDate is before startDate' });
   }
   const changed = Object.keys(input).filter((k) => k !== 'id');
+  const now = next.updatedAt;
   ctx.session.db.transaction(() => {
     writeContract(ctx.session.db, next);
+    for (const [key, field] of Object.entries(correctableFields)) {
+      if (!Object.hasOwn(input, key) || input[key as keyof typeof input] === undefined) continue;
+      const value = next[key as keyof typeof correctableFields];
+      upsertContractField(ctx.session.db, next.id, { field, value, snippet: null, page: null, confidence: null, source: 'user', confirmed: true, versionId: null }, now);
+    }
     appendAudit(ctx.session, { actor: ctx.actor, action: 'contract.update', recordType: 'contract', recordId: next.id, details: { fields: changed } });
   }).immediate();
-  return next;
+  return displayNamer(ctx.session.db, ctx.locale)(next);
 }

@@ -8,6 +8,7 @@ import { BlobStore } from '../files/blobStore.ts';
 import { acquireVaultLock } from '../vault/vaultLock.ts';
 import { deriveSubkeys } from '../vault/subkeys.ts';
 import { ExtractionPool } from '../ingest/worker/extractionPool.ts';
+import { ensureDefaultRules } from '../services/rulesService.ts';
 
 /** The subkeys an open vault works with, each derived from the vault key for one purpose. */
 export type SessionKeys = Awaited<ReturnType<typeof deriveSubkeys>>;
@@ -42,6 +43,7 @@ export class VaultSession {
       const keys = await deriveSubkeys(vaultKey);
       db = openVaultDatabase(join(dir, 'vault.db'), keys.database);
       migrate(db);
+      ensureDefaultRules(db);
       const blobs = new BlobStore(dir);
       await blobs.sweep(listReferencedBlobIds(db));
       return new VaultSession(dir, vaultId, db, blobs, keys, Uint8Array.from(vaultKey), sodium, lock);

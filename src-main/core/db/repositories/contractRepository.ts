@@ -1,4 +1,4 @@
-import type { Contract, ContractStatus, ContractType } from '../../../../src-shared/model/contract.ts';
+import type { ContractRecord, ContractStatus, ContractType } from '../../../../src-shared/model/contract.ts';
 import type { VaultDatabase } from '../connection.ts';
 import { newId } from '../../ids.ts';
 
@@ -12,7 +12,7 @@ const selectContract = `
   SELECT k.*, c.name AS customer_name FROM contracts k LEFT JOIN customers c ON c.id = k.customer_id`;
 
 /** Inserts a contract row and its tags (call inside the caller's transaction). */
-export function insertContract(db: VaultDatabase, contract: Contract): void {
+export function insertContract(db: VaultDatabase, contract: ContractRecord): void {
   db.prepare(`INSERT INTO contracts (id, title, number, customer_id, type, status, signing_date, start_date, end_date,
       amount_minor, currency, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     contract.id, contract.title, contract.number, contract.customerId, contract.type, contract.status,
@@ -23,7 +23,7 @@ export function insertContract(db: VaultDatabase, contract: Contract): void {
 }
 
 /** Writes every editable field of an existing contract (call inside the caller's transaction). */
-export function updateContract(db: VaultDatabase, contract: Contract): void {
+export function updateContract(db: VaultDatabase, contract: ContractRecord): void {
   db.prepare(`UPDATE contracts SET title = ?, number = ?, customer_id = ?, type = ?, status = ?, signing_date = ?,
       start_date = ?, end_date = ?, amount_minor = ?, currency = ?, notes = ?, updated_at = ? WHERE id = ?`).run(
     contract.title, contract.number, contract.customerId, contract.type, contract.status, contract.signingDate,
@@ -49,13 +49,13 @@ function replaceContractTags(db: VaultDatabase, contractId: string, tags: readon
 }
 
 /** One contract, or null. */
-export function findContractById(db: VaultDatabase, id: string): Contract | null {
+export function findContractById(db: VaultDatabase, id: string): ContractRecord | null {
   const row = db.prepare(`${selectContract} WHERE k.id = ?`).get(id) as ContractRow | undefined;
   return row ? toContract(db, row) : null;
 }
 
 /** Contracts, newest first, optionally of one customer. */
-export function listContracts(db: VaultDatabase, customerId?: string): Contract[] {
+export function listContracts(db: VaultDatabase, customerId?: string): ContractRecord[] {
   const rows = (customerId === undefined
     ? db.prepare(`${selectContract} ORDER BY k.created_at DESC, k.rowid DESC`).all()
     : db.prepare(`${selectContract} WHERE k.customer_id = ? ORDER BY k.created_at DESC, k.rowid DESC`).all(customerId)) as ContractRow[];
@@ -70,13 +70,13 @@ function loadAllTags(db: VaultDatabase): Map<string, string[]> {
   return map;
 }
 
-function toContract(db: VaultDatabase, row: ContractRow): Contract {
+function toContract(db: VaultDatabase, row: ContractRow): ContractRecord {
   const tags = db.prepare('SELECT t.name FROM contract_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contract_id = ? ORDER BY t.name')
     .all(row.id) as { name: string }[];
   return toContractWithTags(row, tags.map((t) => t.name));
 }
 
-function toContractWithTags(row: ContractRow, tags: string[]): Contract {
+function toContractWithTags(row: ContractRow, tags: string[]): ContractRecord {
   return {
     id: row.id,
     title: row.title,

@@ -1,4 +1,4 @@
-import type { Contract } from '../../../../src-shared/model/contract.ts';
+import type { ContractRecord } from '../../../../src-shared/model/contract.ts';
 import type { FileRole } from '../../../../src-shared/model/contractFile.ts';
 
 /** Where a file's bytes came from: a file the user named, a watched folder, or an e-mail attachment. */
@@ -21,7 +21,7 @@ export interface ImportItem {
 /** Where new files of a batch go: which customer, which contract, in which role. */
 export interface ImportTarget {
   customerId: string | null;
-  targetContract: Contract | null;
+  targetContract: ContractRecord | null;
   role: FileRole | undefined;
   limit: number;
 }

@@ -13,6 +13,11 @@ import type { ServiceContext } from '../serviceContext.ts';
 import { customerFromEmail } from './customerLinking.ts';
 import type { ImportItem, ImportTarget } from './importItem.ts';
 import { storeVersion, titleFromFileName } from './storeVersion.ts';
+import { enrichContract } from './contractEnrichment.ts';
+import { extractContractMetadata, metadataValues } from '../../../../src-shared/rules/metadata/contractMetadata.ts';
+import { createClassifier, type Classifier } from '../../../../src-shared/rules/classification/classify.ts';
+import { listClassificationRules } from '../../db/repositories/classificationRuleRepository.ts';
+import { listCustomerSummaries } from '../../db/repositories/customerRepository.ts';
 
 /** Options of one import batch. */
 export interface ImportRequest {
@@ -38,6 +43,8 @@ const maxEmailDepth = 3;
 /** State shared by the files of one batch: identical files in one batch are stored once. */
 interface Batch {
   inFlight: Map<string, Promise<ImportOutcome[]>>;
+  /** The vault's classification rules, compiled once per batch. */
+  classifier: Classifier;
   ctx: ServiceContext;
   control: ImportControl;
 }
@@ -63,7 +70,8 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, c
   };
   const paths = await expandInputPaths(request.paths);
   const results: ImportOutcome[][] = paths.map(() => []);
-  const batch: Batch = { inFlight: new Map(), ctx, control };
+  const classifier = createClassifier(listClassificationRules(ctx.session.db), listCustomerSummaries(ctx.session.db).map((c) => ({ id: c.id, name: c.name })));
+  const batch: Batch = { inFlight: new Map(), classifier, ctx, control };
   // One more file than workers in flight, so a worker never waits for the main thread to read the next file.
   const limit = pLimit(ctx.session.extractionPool().concurrency + 1);
   let done = 0;
@@ -118,19 +126,32 @@ async function storeNew(batch: Batch, item: ImportItem, contentMac: string, targ
   const email = document.email;
   if (email && item.depth >= maxEmailDepth) throw new AppError('ARCHIVE_LIMIT_EXCEEDED', { file: item.fileName, detail: `e-mail nested more than ${maxEmailDepth} deep` });
 
-  const customerId = target.customerId ?? (email ? customerFromEmail(ctx.session.db, email) : null);
   const attachments = email?.attachments ?? [];
   const firstAttachment = attachments[0];
+  const newContractTitle = firstAttachment ? titleFromFileName(firstAttachment.fileName) : (email?.subject || titleFromFileName(item.fileName));
+  // The main document speaks for the contract: a new contract's file, or the first attachment of a mail.
+  // A mail's covering letter and annexes added later do not.
+  const isMainDocument = !email && (!target.targetContract || (item.sourceKind === 'email' && target.role === 'main'));
+  const metadata = isMainDocument ? extractContractMetadata(document.text.pages, { today: new Date().toISOString().slice(0, 10) }) : null;
+  // Rules decide type and tags of a contract from its main document (or from a mail that carries no files);
+  // a customer only when neither the user nor the mail's addresses did.
+  const classified = isMainDocument || (email !== undefined && attachments.length === 0 && !target.targetContract);
+  const classification = classified ? batch.classifier.classify({ title: email ? newContractTitle : titleFromFileName(item.fileName), pages: document.text.pages }) : null;
+  const customerId = target.customerId ?? (email ? customerFromEmail(ctx.session.db, email) : null) ?? classification?.customer?.value ?? null;
   const stored = await storeVersion(ctx, item, document.text, contentMac, {
     customerId,
     contractId: target.targetContract?.id ?? null,
-    newContractTitle: firstAttachment ? titleFromFileName(firstAttachment.fileName) : (email?.subject || titleFromFileName(item.fileName)),
+    newContractTitle,
     role: email ? 'email' : (target.role ?? (target.targetContract ? 'annex' : 'main')),
+    enrich: (contract, versionId) => enrichContract(ctx.session.db, contract, { classification, metadata, versionId }),
+    enrichExisting: isMainDocument,
   });
   const outcome: ImportOutcome = {
     file: item.label, status: stored.versionNo === 1 ? 'imported' : 'new-version', contractId: stored.contractId,
     fileId: stored.fileId, versionId: stored.versionId, versionNo: stored.versionNo,
     pageCount: document.text.pageCount ?? document.text.pages.length, textChars: document.text.pages.reduce((n, p) => n + p.length, 0),
+    ...(metadata ? { metadata: metadataValues(metadata) } : {}),
+    ...(classification?.type ? { classifiedType: classification.type.value } : {}),
   };
   if (!email) return [outcome];
 

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
-import type { Contract } from '../../../../src-shared/model/contract.ts';
+import type { ContractRecord } from '../../../../src-shared/model/contract.ts';
 import type { FileRole } from '../../../../src-shared/model/contractFile.ts';
-import { insertContract } from '../../db/repositories/contractRepository.ts';
+import { findContractById, insertContract } from '../../db/repositories/contractRepository.ts';
 import { findFileByNameForCustomer, insertContractFile } from '../../db/repositories/contractFileRepository.ts';
 import { insertFileVersion, nextVersionNo } from '../../db/repositories/fileVersionRepository.ts';
 import { generateDataKey, wrapDataKey } from '../../crypto/dataKeys.ts';
@@ -27,8 +27,12 @@ export interface PlacementRequest {
   contractId: string | null;
   newContractTitle: string;
   role: FileRole;
-  /** Runs inside the commit transaction when a new contract is created (metadata, classification). */
-  onNewContract?: (contract: Contract) => void;
+  /**
+   * Fills the contract from the document (metadata, classification) inside the commit transaction: always
+   * for a contract this version creates, and for an existing one when `enrichExisting` is set.
+   */
+  enrich?: (contract: ContractRecord, versionId: string) => void;
+  enrichExisting?: boolean;
 }
 
 /** A contract title from a file name: the name without its extension. */
@@ -65,15 +69,18 @@ export async function storeVersion(ctx: ServiceContext, item: ImportItem, extrac
       let createdContract = false;
       if (!contractId) {
         contractId = newId();
-        const contract: Contract = {
+        const contract: ContractRecord = {
           id: contractId, title: placement.newContractTitle, number: null, customerId: placement.customerId, customerName: null,
           type: 'other', status: 'active', signingDate: null, startDate: null, endDate: null, amount: null, tags: [], notes: null,
           createdAt: now, updatedAt: now,
         };
         insertContract(session.db, contract);
-        placement.onNewContract?.(contract);
+        placement.enrich?.(contract, versionId);
         appendAudit(session, { actor: ctx.actor, action: 'contract.create', recordType: 'contract', recordId: contractId, details: { source: 'import' } });
         createdContract = true;
+      } else if (placement.enrichExisting && placement.enrich) {
+        const existing = findContractById(session.db, contractId);
+        if (existing) placement.enrich(existing, versionId);
       }
       if (!fileId) {
         fileId = newId();

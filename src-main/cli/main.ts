@@ -33,8 +33,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
 
   // Progress goes to stderr, and only on a terminal: stdout stays clean for --json and pipes.
-  const onProgress = process.stderr.isTTY
-    ? (e: ProgressEvent) => process.stderr.write(e.done === e.total && e.total > 0 ? `\r\x1b[K` : `\r\x1b[K[${e.done}/${e.total}] ${e.item ?? ''}`.slice(0, process.stderr.columns || 80))
+  const onProgress: ((e: ProgressEvent) => void) | undefined = process.stderr.isTTY
+    ? (e: ProgressEvent) => void process.stderr.write(e.done === e.total && e.total > 0 ? `\r\x1b[K` : `\r\x1b[K[${e.done}/${e.total}] ${e.item ?? ''}`.slice(0, process.stderr.columns || 80))
     : undefined;
   // Ctrl+C cancels long work cleanly (files already imported stay whole); a second Ctrl+C exits at once.
   const interrupt = new AbortController();
@@ -42,8 +42,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     interrupt.abort();
     process.once('SIGINT', () => process.exit(130));
   });
-  const call = async <N extends OperationName>(name: N, input: OperationRequest<N>): Promise<OperationResult<N>> => {
-    const result = (await backend.invoke(name, input, { onProgress, signal: interrupt.signal })) as Envelope<OperationResult<N>>;
+  const call = async <N extends OperationName>(name: N, input: OperationRequest<N>, progress = onProgress): Promise<OperationResult<N>> => {
+    const result = (await backend.invoke(name, input, { onProgress: progress, signal: interrupt.signal })) as Envelope<OperationResult<N>>;
     if (!result.ok) throw new OperationFailed([result.error.message]);
     return result.value;
   };
@@ -97,16 +97,55 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       print(opts, customers, () => customerTable(locale, customers));
     });
 
-  program.command('import <vault-dir> <files...>').description('import files or folders of files')
+  program.command('import <vault-dir> [files...]').description('import files or folders of files; --watch keeps importing a folder\'s new and changed files')
     .option('--customer <name-or-id>', 'link the contracts to this customer')
     .option('--contract <id>', 'add the files to this existing contract')
     .addOption(new Option('--role <role>', 'what the files are to the contract').choices(['main', 'annex', 'signed']))
-    .action(async (dir: string, files: string[], o: { customer?: string; contract?: string; role?: 'main' | 'annex' | 'signed' }, cmd: Command) => {
+    .option('--watch <folder>', 'watch this folder (e.g. your Dropbox or OneDrive folder) until Ctrl+C; remembered between runs')
+    .action(async (dir: string, files: string[], o: { customer?: string; contract?: string; role?: 'main' | 'annex' | 'signed'; watch?: string }, cmd: Command) => {
       const opts = globals(cmd);
-      const outcomes = await withVault(dir, opts, () => call('contracts.import', { paths: files, customer: o.customer, contractId: o.contract, role: o.role }));
-      const { stdout, stderr } = importLines(locale, outcomes);
-      print(opts, outcomes, () => stdout);
-      if (stderr.length > 0) throw new OperationFailed(stderr);
+      if (o.watch !== undefined) {
+        const watchFolder = o.watch;
+        await withVault(dir, opts, async () => {
+          if (files.length > 0) await importAndReport(opts, files, o);
+          const folder = await call('watch.add', { path: watchFolder, customer: o.customer });
+          process.stderr.write(`${t('cli.watch.started', { dir: folder.path })}\n`);
+          const totals = await call('watch.run', { id: folder.id }, (event) => {
+            if (event.warning) process.stderr.write(`${event.warning.message}\n`);
+            if (!event.outcomes) return;
+            if (opts.json) for (const outcome of event.outcomes) process.stdout.write(`${JSON.stringify(outcome)}\n`);
+            else {
+              const { stdout, stderr } = importLines(locale, event.outcomes);
+              process.stdout.write(`${stdout.split('\n').slice(0, -1).join('\n')}\n`);
+              for (const line of stderr) process.stderr.write(`${line}\n`);
+            }
+          });
+          process.stderr.write(`${t('cli.watch.stopped', { imported: totals.imported, failed: totals.failed })}\n`);
+        });
+        return;
+      }
+      if (files.length === 0) throw new OperationFailed([t('cli.import.nothing')]);
+      await withVault(dir, opts, () => importAndReport(opts, files, o));
+    });
+  const importAndReport = async (opts: GlobalOptions, files: string[], o: { customer?: string; contract?: string; role?: 'main' | 'annex' | 'signed' }) => {
+    const outcomes = await call('contracts.import', { paths: files, customer: o.customer, contractId: o.contract, role: o.role });
+    const { stdout, stderr } = importLines(locale, outcomes);
+    print(opts, outcomes, () => stdout);
+    if (stderr.length > 0) throw new OperationFailed(stderr);
+  };
+
+  const watch = program.command('watch').description('watched folders (added with import --watch)');
+  watch.command('list <vault-dir>').description('list watched folders')
+    .action(async (dir: string, _o: unknown, cmd: Command) => {
+      const opts = globals(cmd);
+      const folders = await withVault(dir, opts, () => call('watch.list', {}));
+      print(opts, folders, () => (folders.length === 0 ? t('cli.watch.none') : folders.map((f) => `${f.id}  ${f.path}${f.customerName ? `  (${f.customerName})` : ''}  ${f.knownFiles}`).join('\n')));
+    });
+  watch.command('remove <vault-dir> <folder-id>').description('stop watching a folder (its contracts stay)')
+    .action(async (dir: string, id: string, _o: unknown, cmd: Command) => {
+      const opts = globals(cmd);
+      const removed = await withVault(dir, opts, () => call('watch.remove', { id }));
+      print(opts, removed, () => t('cli.watch.removed'));
     });
 
   program.command('list <vault-dir>').description('list contracts')

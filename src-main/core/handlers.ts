@@ -12,6 +12,7 @@ import { exportFile } from './services/fileExportService.ts';
 import { verifyVault } from './services/verifyService.ts';
 import { getSettings, updateSettings } from './services/settingsService.ts';
 import { addRule, listRules, removeRule } from './services/rulesService.ts';
+import { addWatchedFolder, listFolders, removeWatchedFolder, runWatchedFolder } from './services/watchService.ts';
 import type { ServiceContext } from './services/serviceContext.ts';
 
 /** One function per operation of the API map; the dispatcher has already validated and authorised. */
@@ -92,5 +93,17 @@ export const handlers: Handlers = {
   'rules.list': async (_input, ctx) => listRules(serviceContext(ctx)),
   'rules.add': async (input, ctx) => addRule(serviceContext(ctx), input),
   'rules.remove': async (input, ctx) => removeRule(serviceContext(ctx), input.id),
+  'watch.add': async (input, ctx) => addWatchedFolder(serviceContext(ctx), input),
+  'watch.list': async (_input, ctx) => listFolders(serviceContext(ctx)),
+  'watch.remove': async (input, ctx) => removeWatchedFolder(serviceContext(ctx), input.id),
+  'watch.run': async (input, ctx) => {
+    let done = 0;
+    return runWatchedFolder(serviceContext(ctx), input.id, {
+      describe: ctx.describe,
+      signal: ctx.signal,
+      onOutcomes: (outcomes, path) => ctx.progress({ done: ++done, total: done, item: path, outcomes }),
+      onWarning: (error) => ctx.progress({ done, total: done, item: null, warning: ctx.describe(error) }),
+    }, { stabilityMs: input.stabilityMs, usePolling: input.usePolling });
+  },
   'audit.list': async (input, ctx) => listAudit(serviceContext(ctx).session, input.limit ?? 1000, input.recordId),
 };

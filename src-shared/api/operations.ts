@@ -8,6 +8,7 @@ import type { AuditEvent } from '../model/auditEvent.ts';
 import type { ImportOutcome } from '../model/importResult.ts';
 import type { VerifyReport } from '../model/verifyReport.ts';
 import type { VaultSettings } from '../model/vaultSettings.ts';
+import type { WatchedFolder } from '../model/watchedFolder.ts';
 import { isIsoDate } from '../rules/isoDate.ts';
 import type { ClassificationRule } from '../rules/classification/classificationRule.ts';
 import type { ContractFieldView } from '../model/contractField.ts';
@@ -133,6 +134,14 @@ export const operations = {
     permission: 'admin',
   }),
   'rules.remove': op<{ removed: true }>()({ input: z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/) }).strict(), permission: 'admin' }),
+  'watch.add': op<WatchedFolder>()({ input: z.object({ path: nonBlank(4096), customer: nonBlank(300).optional() }).strict(), permission: 'write' }),
+  'watch.list': op<WatchedFolder[]>()({ input: z.object({}).strict(), permission: 'read' }),
+  'watch.remove': op<{ removed: true }>()({ input: z.object({ id }).strict(), permission: 'write' }),
+  /** Long-running: imports the folder's new and changed files until cancelled; each file is reported as a progress event. */
+  'watch.run': op<{ imported: number; failed: number }>()({
+    input: z.object({ id, stabilityMs: z.number().int().min(50).max(600_000).optional(), usePolling: z.boolean().optional() }).strict(),
+    permission: 'write',
+  }),
   'audit.list': op<AuditEvent[]>()({
     input: z.object({ recordId: id.optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
     permission: 'read',

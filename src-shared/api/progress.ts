@@ -1,4 +1,5 @@
 import type { OperationName } from './operations.ts';
+import type { ImportOutcome } from '../model/importResult.ts';
 
 /**
  * Progress of long work (import today; OCR, backup, reindex later), delivered on the same channel as
@@ -10,4 +11,8 @@ export interface ProgressEvent {
   total: number;
   /** What was just finished, e.g. a file path; shown to the user who started the work. */
   item: string | null;
+  /** For imports (and watched folders): what happened to the item. */
+  outcomes?: ImportOutcome[];
+  /** A problem that does not end the work, e.g. a watched folder that went away (it is re-attached when it returns). */
+  warning?: { code: string; message: string };
 }

@@ -25,6 +25,8 @@ export interface ImportRequest {
   customer?: string | undefined;
   contractId?: string | undefined;
   role?: FileRole | undefined;
+  /** How the files arrived; a watched folder's files are recorded as such. */
+  sourceKind?: 'file' | 'watch';
 }
 
 /** Turns an error for one file into its outcome, translated by the door's describer. */
@@ -79,7 +81,7 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, c
   await Promise.all(paths.map((path, index) => limit(async () => {
     results[index] = await guarded(batch, path, async () => {
       const bytes = await readInputFile(path, target.limit);
-      return importItem(batch, { label: path, fileName: basename(path), bytes, sourcePath: path, sourceKind: 'file', parentVersionId: null, depth: 0 }, target);
+      return importItem(batch, { label: path, fileName: basename(path), bytes, sourcePath: path, sourceKind: request.sourceKind ?? 'file', parentVersionId: null, depth: 0 }, target);
     });
     done += 1;
     control.progress?.({ done, total: paths.length, item: path });

@@ -69,6 +69,9 @@ export function importLines(locale: Locale, outcomes: readonly ImportOutcome[]):
       if (o.classifiedType) found.unshift(`type: ${translate(locale, `contractType.${o.classifiedType as ContractType}`)}`);
       if (found.length > 0) lines.push(`    ${found.join(' · ')}`);
     }
+    if ((o.status === 'imported' || o.status === 'new-version') && o.similarTo) {
+      lines.push(`    ${translate(locale, 'cli.import.similar', { contract: o.similarTo.contractId, percent: Math.round(o.similarTo.similarity * 100), id: o.contractId, file: o.similarTo.fileId })}`);
+    }
   }
   const count = (s: ImportOutcome['status']) => outcomes.filter((o) => o.status === s).length;
   lines.push(translate(locale, 'cli.import.summary', { imported: count('imported'), versions: count('new-version'), duplicates: count('duplicate'), failed: count('failed') }));

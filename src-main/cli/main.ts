@@ -190,6 +190,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       print(opts, confirmed, () => t('cli.field.confirmedOne', { field }));
     });
 
+  contract.command('merge <vault-dir> <contract-id>').description('file a contract\'s document as the next version of another contract\'s file (see import\'s offer)')
+    .requiredOption('--into <file-id>', 'the file that gets the new version')
+    .action(async (dir: string, id: string, o: { into: string }, cmd: Command) => {
+      const opts = globals(cmd);
+      const merged = await withVault(dir, opts, () => call('contracts.mergeAsVersion', { contractId: id, intoFileId: o.into }));
+      print(opts, merged, () => contractDetail(locale, merged));
+    });
+
   program.command('export-file <vault-dir> <contract-id> <out-path>').description('write a contract file\'s original bytes, unchanged')
     .option('--file <file-id>', 'which file of the contract (default: the main document)')
     .option('--version <version-id>', 'which version (default: the latest)')

@@ -12,6 +12,7 @@ import { exportFile } from './services/fileExportService.ts';
 import { verifyVault } from './services/verifyService.ts';
 import { getSettings, updateSettings } from './services/settingsService.ts';
 import { addRule, listRules, removeRule } from './services/rulesService.ts';
+import { mergeAsVersion } from './services/versionMerge.ts';
 import { addWatchedFolder, listFolders, removeWatchedFolder, runWatchedFolder } from './services/watchService.ts';
 import type { ServiceContext } from './services/serviceContext.ts';
 
@@ -87,6 +88,7 @@ export const handlers: Handlers = {
   'contracts.get': async (input, ctx) => getContractDetail(serviceContext(ctx), input.id),
   'contracts.update': async (input, ctx) => updateContract(serviceContext(ctx), input),
   'contracts.confirmField': async (input, ctx) => confirmField(serviceContext(ctx), input.id, input.field),
+  'contracts.mergeAsVersion': async (input, ctx) => mergeAsVersion(serviceContext(ctx), input),
   'files.export': async (input, ctx) => exportFile(serviceContext(ctx), input),
   'settings.get': async (_input, ctx) => getSettings(serviceContext(ctx)),
   'settings.update': async (input, ctx) => updateSettings(serviceContext(ctx), input),

@@ -105,6 +105,7 @@ export const operations = {
     input: z.object({ id, field: z.enum(metadataFields as [MetadataField, ...MetadataField[]]) }).strict(),
     permission: 'write',
   }),
+  'contracts.mergeAsVersion': op<ContractDetail>()({ input: z.object({ contractId: id, intoFileId: id }).strict(), permission: 'write' }),
   'files.export': op<{ path: string; bytes: number; versionId: string }>()({
     input: z.object({ contractId: id, outPath: nonBlank(4096), fileId: id.optional(), versionId: id.optional() }).strict(),
     permission: 'export',

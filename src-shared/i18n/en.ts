@@ -75,6 +75,7 @@ export const en = {
   'cli.import.newVersion': 'new version {version}',
   'cli.import.duplicate': 'already in the vault (duplicate)',
   'cli.import.skipped': 'skipped',
+  'cli.import.similar': 'looks like a new version of contract {contract} ({percent}% the same text): cvault contract merge <vault> {id} --into {file}',
   'cli.import.failed': 'failed',
   'cli.import.summary': '{imported} imported, {versions} new versions, {duplicates} duplicates, {failed} failed.',
   'cli.watch.started': 'Watching {dir} (Ctrl+C to stop)…',

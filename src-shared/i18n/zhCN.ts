@@ -77,6 +77,7 @@ export const zhCN: Messages = {
   'cli.import.newVersion': '新版本 {version}',
   'cli.import.duplicate': '已在保险库中（重复）',
   'cli.import.skipped': '已跳过',
+  'cli.import.similar': '看起来是合同 {contract} 的新版本（文本相同度 {percent}%）：cvault contract merge <vault> {id} --into {file}',
   'cli.import.failed': '失败',
   'cli.import.summary': '导入 {imported} 个，新版本 {versions} 个，重复 {duplicates} 个，失败 {failed} 个。',
   'cli.watch.started': '正在监视 {dir}（按 Ctrl+C 停止）…',

@@ -13,6 +13,11 @@ export interface ImportPlacement {
   metadata?: Record<string, unknown>;
   /** The contract type the classification rules chose, if any. */
   classifiedType?: string;
+  /**
+   * A near-identical main document already in the vault (same text but for small edits): the user is offered
+   * to file this one as its new version instead (`contracts.mergeAsVersion`).
+   */
+  similarTo?: { contractId: string; fileId: string; similarity: number };
 }
 
 /**

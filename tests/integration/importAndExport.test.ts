@@ -64,6 +64,26 @@ describe('import, versions, duplicates and export on a real vault', () => {
     expect(Buffer.compare(await readFile(out), Buffer.from(first))).toBe(0);
   });
 
+  it('offers a near-identical file under another name as a new version, and merges it on request', async () => {
+    const lines = ['Master Services Agreement between Acme GmbH and Fxiaoke Technology', 'The Provider shall deliver the Services described in Schedule A.',
+      'Fees are payable within thirty days of invoice. This Agreement runs for thirty six months.', 'Either party may terminate for material breach with sixty days notice.'];
+    const [first] = await vault.call('contracts.import', { paths: [await vault.writeInput('MSA-final.pdf', await makePdf([lines]))] });
+    const edited = [...lines.slice(0, 2), 'Fees are payable within forty-five days of invoice. This Agreement runs for thirty six months.', lines[3] ?? ''];
+    const [second] = await vault.call('contracts.import', { paths: [await vault.writeInput('MSA-final (signed).pdf', await makePdf([edited]))] });
+    const [unrelated] = await vault.call('contracts.import', { paths: [await vault.writeInput('lease.pdf', await makePdf([['Lease of the warehouse at Pudong, rent payable monthly in advance.']]))] });
+    if (first?.status !== 'imported' || second?.status !== 'imported' || unrelated?.status !== 'imported') throw new Error('imports failed');
+    expect(first.similarTo).toBeUndefined();
+    expect(unrelated.similarTo).toBeUndefined();
+    expect(second.similarTo).toMatchObject({ contractId: first.contractId, fileId: first.fileId });
+    expect(second.similarTo?.similarity).toBeGreaterThanOrEqual(0.8);
+
+    const merged = await vault.call('contracts.mergeAsVersion', { contractId: second.contractId, intoFileId: first.fileId });
+    expect(merged.id).toBe(first.contractId);
+    expect(merged.files[0]?.versions.map((v) => v.versionNo)).toEqual([2, 1]);
+    expectError(await vault.backend.invoke('contracts.get', { id: second.contractId }), 'CONTRACT_NOT_FOUND');
+    expect((await vault.call('vault.verify', {})).ok).toBe(true);
+  });
+
   it('adds annexes and signed copies to an existing contract', async () => {
     const main = await vault.writeInput('contract.pdf', await makePdf([['Main contract']]));
     const [m] = await vault.call('contracts.import', { paths: [main] });

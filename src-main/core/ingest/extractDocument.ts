@@ -4,6 +4,7 @@ import { emailFormatOf } from './email/emailDetection.ts';
 import { emailRecordText } from './email/emailExtractor.ts';
 import { parseEmail } from './email/emailParser.ts';
 import { HEAD_BYTES } from './formatDetection.ts';
+import { textSignature } from '../../../src-shared/rules/similarity/textSignature.ts';
 
 /**
  * Everything the import pipeline needs from one file's bytes: its text page by page and, for an
@@ -16,6 +17,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     const { subject, from, to, cc, replyTo, date, messageId } = mail;
     return {
       text: emailRecordText(mail),
+      signature: null,
       email: {
         subject, from, to, cc, replyTo,
         ...(date === undefined ? {} : { date }),
@@ -25,5 +27,6 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
       },
     };
   }
-  return { text: await extractText(bytes, fileName) };
+  const text = await extractText(bytes, fileName);
+  return { text, signature: textSignature(text.pages) };
 }

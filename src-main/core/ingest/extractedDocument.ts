@@ -17,6 +17,8 @@ export interface EmailEnvelope {
 /** Everything the import pipeline learns from one file's bytes in the extraction worker. */
 export interface ExtractedDocument {
   text: ExtractedText;
+  /** MinHash of the text (src-shared/rules/similarity), null when there is too little text. */
+  signature: Uint32Array | null;
   /** Present when the file was an e-mail (.eml / .msg). */
   email?: EmailEnvelope;
 }

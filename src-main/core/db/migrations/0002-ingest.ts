@@ -2,7 +2,8 @@ import type { Migration } from '../migration.ts';
 
 /**
  * Ingest: extracted metadata with its evidence, classification rules, contract-number sequences,
- * watched folders and the state that lets them survive restarts, and where each version came from.
+ * watched folders and the state that lets them survive restarts, where each version came from, and a
+ * MinHash signature of each version's text for recognising near-identical files.
  */
 export const migration0002: Migration = {
   version: 2,
@@ -61,6 +62,7 @@ export const migration0002: Migration = {
 
       ALTER TABLE file_versions ADD COLUMN source_kind TEXT NOT NULL DEFAULT 'file';
       ALTER TABLE file_versions ADD COLUMN parent_version_id TEXT;
+      ALTER TABLE file_versions ADD COLUMN text_signature BLOB;
     `);
   },
 };

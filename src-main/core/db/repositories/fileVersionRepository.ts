@@ -6,6 +6,8 @@ export interface StoredFileVersion extends FileVersion {
   /** How the bytes arrived ('file' | 'watch' | 'email') and, for an attachment, the mail version it came in. */
   sourceKind: string;
   parentVersionId: string | null;
+  /** MinHash of the text, for recognising near-identical files; null without text. */
+  textSignature: Uint32Array | null;
   blobId: string;
   textBlobId: string;
   wrappedKey: Uint8Array;
@@ -20,16 +22,17 @@ export interface LocatedFileVersion extends StoredFileVersion {
 interface VersionRow {
   id: string; file_id: string; version_no: number; blob_id: string; text_blob_id: string; wrapped_key: Buffer;
   content_mac: string; size: number; format: string; mime: string; page_count: number; text_chars: number;
-  source_path: string | null; created_at: string; contract_id?: string; source_kind: string; parent_version_id: string | null;
+  source_path: string | null; created_at: string; contract_id?: string; source_kind: string; parent_version_id: string | null; text_signature: Buffer | null;
 }
 
 /** Inserts a version row (call inside the caller's transaction, after its blobs are durable). */
 export function insertFileVersion(db: VaultDatabase, v: StoredFileVersion): void {
   db.prepare(`INSERT INTO file_versions (id, file_id, version_no, blob_id, text_blob_id, wrapped_key, content_mac, size,
-      format, mime, page_count, text_chars, source_path, source_kind, parent_version_id, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      format, mime, page_count, text_chars, source_path, source_kind, parent_version_id, text_signature, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     v.id, v.fileId, v.versionNo, v.blobId, v.textBlobId, Buffer.from(v.wrappedKey), v.contentMac, v.size,
-    v.format, v.mime, v.pageCount, v.textChars, v.sourcePath, v.sourceKind, v.parentVersionId, v.createdAt,
+    v.format, v.mime, v.pageCount, v.textChars, v.sourcePath, v.sourceKind, v.parentVersionId,
+    v.textSignature ? Buffer.from(v.textSignature.buffer, v.textSignature.byteOffset, v.textSignature.byteLength) : null, v.createdAt,
   );
 }
 
@@ -72,7 +75,7 @@ function toVersion(row: VersionRow): StoredFileVersion {
     id: row.id, fileId: row.file_id, versionNo: row.version_no, blobId: row.blob_id, textBlobId: row.text_blob_id,
     wrappedKey: new Uint8Array(row.wrapped_key), contentMac: row.content_mac, size: row.size, format: row.format,
     mime: row.mime, pageCount: row.page_count, textChars: row.text_chars, sourcePath: row.source_path, createdAt: row.created_at,
-    sourceKind: row.source_kind, parentVersionId: row.parent_version_id,
+    sourceKind: row.source_kind, parentVersionId: row.parent_version_id, textSignature: signatureFromBlob(row.text_signature),
   };
 }
 
@@ -82,4 +85,22 @@ export function toPublicVersion(v: StoredFileVersion): FileVersion {
     id: v.id, fileId: v.fileId, versionNo: v.versionNo, size: v.size, format: v.format, mime: v.mime,
     pageCount: v.pageCount, textChars: v.textChars, sourcePath: v.sourcePath, createdAt: v.createdAt,
   };
+}
+
+function signatureFromBlob(blob: Buffer | null): Uint32Array | null {
+  if (!blob || blob.length % 4 !== 0) return null;
+  // Copied into an aligned buffer: a Buffer from SQLite may start at any byte offset.
+  return new Uint32Array(new Uint8Array(blob).buffer);
+}
+
+/** The latest version of every main document, with its text signature, for near-duplicate detection. */
+export function listMainDocumentSignatures(db: VaultDatabase): { contractId: string; fileId: string; versionId: string; signature: Uint32Array }[] {
+  const rows = db.prepare(`SELECT f.contract_id, v.file_id, v.id, v.text_signature FROM file_versions v
+      JOIN contract_files f ON f.id = v.file_id
+      WHERE f.role = 'main' AND v.text_signature IS NOT NULL
+        AND v.version_no = (SELECT max(version_no) FROM file_versions w WHERE w.file_id = v.file_id)`).all() as { contract_id: string; file_id: string; id: string; text_signature: Buffer }[];
+  return rows.flatMap((r) => {
+    const signature = signatureFromBlob(r.text_signature);
+    return signature ? [{ contractId: r.contract_id, fileId: r.file_id, versionId: r.id, signature }] : [];
+  });
 }

@@ -18,6 +18,8 @@ import { extractContractMetadata, metadataValues } from '../../../../src-shared/
 import { createClassifier, type Classifier } from '../../../../src-shared/rules/classification/classify.ts';
 import { listClassificationRules } from '../../db/repositories/classificationRuleRepository.ts';
 import { listCustomerSummaries } from '../../db/repositories/customerRepository.ts';
+import { listMainDocumentSignatures } from '../../db/repositories/fileVersionRepository.ts';
+import { signatureSimilarity } from '../../../../src-shared/rules/similarity/textSignature.ts';
 
 /** Options of one import batch. */
 export interface ImportRequest {
@@ -47,6 +49,8 @@ interface Batch {
   inFlight: Map<string, Promise<ImportOutcome[]>>;
   /** The vault's classification rules, compiled once per batch. */
   classifier: Classifier;
+  /** Text signatures of the vault's main documents (loaded on first need, extended as the batch stores more). */
+  signatures: { contractId: string; fileId: string; signature: Uint32Array }[] | null;
   ctx: ServiceContext;
   control: ImportControl;
 }
@@ -73,7 +77,7 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, c
   const paths = await expandInputPaths(request.paths);
   const results: ImportOutcome[][] = paths.map(() => []);
   const classifier = createClassifier(listClassificationRules(ctx.session.db), listCustomerSummaries(ctx.session.db).map((c) => ({ id: c.id, name: c.name })));
-  const batch: Batch = { inFlight: new Map(), classifier, ctx, control };
+  const batch: Batch = { inFlight: new Map(), classifier, signatures: null, ctx, control };
   // One more file than workers in flight, so a worker never waits for the main thread to read the next file.
   const limit = pLimit(ctx.session.extractionPool().concurrency + 1);
   let done = 0;
@@ -147,13 +151,15 @@ async function storeNew(batch: Batch, item: ImportItem, contentMac: string, targ
     role: email ? 'email' : (target.role ?? (target.targetContract ? 'annex' : 'main')),
     enrich: (contract, versionId) => enrichContract(ctx.session.db, contract, { classification, metadata, versionId }),
     enrichExisting: isMainDocument,
-  });
+  }, document.signature);
+  const similarTo = stored.createdContract && stored.role === 'main' ? nearIdentical(batch, stored, document.signature) : undefined;
   const outcome: ImportOutcome = {
     file: item.label, status: stored.versionNo === 1 ? 'imported' : 'new-version', contractId: stored.contractId,
     fileId: stored.fileId, versionId: stored.versionId, versionNo: stored.versionNo,
     pageCount: document.text.pageCount ?? document.text.pages.length, textChars: document.text.pages.reduce((n, p) => n + p.length, 0),
     ...(metadata ? { metadata: metadataValues(metadata) } : {}),
     ...(classification?.type ? { classifiedType: classification.type.value } : {}),
+    ...(similarTo ? { similarTo } : {}),
   };
   if (!email) return [outcome];
 
@@ -172,4 +178,20 @@ async function storeNew(batch: Batch, item: ImportItem, contentMac: string, targ
     outcomes.push(...results.map((r): ImportOutcome => (r.status === 'failed' && r.error.code === 'UNSUPPORTED_FORMAT' ? { file: r.file, status: 'skipped', reason: r.error } : r)));
   }
   return outcomes;
+}
+
+/** Texts this similar (estimated Jaccard of 5-character shingles) are offered as versions of each other. */
+const nearIdenticalThreshold = 0.8;
+
+/** The most similar main document of another contract, when it is near-identical; records the new one for the rest of the batch. */
+function nearIdentical(batch: Batch, stored: { contractId: string; fileId: string }, signature: Uint32Array | null): { contractId: string; fileId: string; similarity: number } | undefined {
+  if (!signature) return undefined;
+  batch.signatures ??= listMainDocumentSignatures(batch.ctx.session.db).filter((s) => s.contractId !== stored.contractId);
+  let best: { contractId: string; fileId: string; similarity: number } | undefined;
+  for (const candidate of batch.signatures) {
+    const similarity = signatureSimilarity(signature, candidate.signature);
+    if (similarity >= nearIdenticalThreshold && (!best || similarity > best.similarity)) best = { contractId: candidate.contractId, fileId: candidate.fileId, similarity };
+  }
+  batch.signatures.push({ contractId: stored.contractId, fileId: stored.fileId, signature });
+  return best;
 }

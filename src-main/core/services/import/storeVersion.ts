@@ -19,6 +19,7 @@ export interface StoredPlacement {
   versionId: string;
   versionNo: number;
   createdContract: boolean;
+  role: FileRole;
 }
 
 /** Where to put a new version: an existing contract (or a new one with this title), its customer and the file's role. */
@@ -46,7 +47,7 @@ export function titleFromFileName(fileName: string): string {
  * name matches a file already filed for the same customer (or in the target contract) becomes its next
  * version. If the commit fails the blobs are removed; the unlock sweep is the backstop after a crash.
  */
-export async function storeVersion(ctx: ServiceContext, item: ImportItem, extracted: ExtractedText, contentMac: string, placement: PlacementRequest): Promise<StoredPlacement> {
+export async function storeVersion(ctx: ServiceContext, item: ImportItem, extracted: ExtractedText, contentMac: string, placement: PlacementRequest, textSignature: Uint32Array | null = null): Promise<StoredPlacement> {
   const { session } = ctx;
   const versionId = newId();
   const dataKey = await generateDataKey();
@@ -90,13 +91,13 @@ export async function storeVersion(ctx: ServiceContext, item: ImportItem, extrac
       insertFileVersion(session.db, {
         id: versionId, fileId, versionNo, blobId: original.blobId, textBlobId: text.blobId, wrappedKey, contentMac,
         size: item.bytes.length, format: extracted.format, mime: extracted.mime, pageCount, textChars,
-        sourcePath: item.sourcePath, sourceKind: item.sourceKind, parentVersionId: item.parentVersionId, createdAt: now,
+        sourcePath: item.sourcePath, sourceKind: item.sourceKind, parentVersionId: item.parentVersionId, textSignature, createdAt: now,
       });
       appendAudit(session, {
         actor: ctx.actor, action: versionNo === 1 ? 'file.import' : 'file.newVersion', recordType: 'contract', recordId: contractId,
         details: { fileId, versionId, versionNo, size: item.bytes.length, format: extracted.format, source: item.sourceKind },
       });
-      return { contractId, fileId, versionId, versionNo, createdContract };
+      return { contractId, fileId, versionId, versionNo, createdContract, role: placement.role };
     }).immediate();
   } catch (error) {
     // The rows did not commit: remove what was written so nothing half-imported remains.

@@ -233,18 +233,21 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--max-file-size <bytes>', 'largest file import accepts, in bytes')
     .option('--naming-template <template>', 'display and export names, e.g. "{customer}-{type}-{signingDate}-{number}"')
     .option('--number-pattern <pattern>', 'number new contracts that have none, e.g. "HT-{yyyy}-{seq:4}" ("" to stop)')
-    .action(async (dir: string, o: { maxFileSize?: string; namingTemplate?: string; numberPattern?: string }, cmd: Command) => {
+    .addOption(new Option('--ocr <on-off>', 'read scans and images with OCR at import').choices(['on', 'off']))
+    .action(async (dir: string, o: { maxFileSize?: string; namingTemplate?: string; numberPattern?: string; ocr?: 'on' | 'off' }, cmd: Command) => {
       const opts = globals(cmd);
       const patch = {
         ...(o.maxFileSize === undefined ? {} : { importMaxFileBytes: Number(o.maxFileSize) }),
         ...(o.namingTemplate === undefined ? {} : { namingTemplate: o.namingTemplate }),
         ...(o.numberPattern === undefined ? {} : { contractNumberPattern: o.numberPattern.trim() === '' ? null : o.numberPattern }),
+        ...(o.ocr === undefined ? {} : { ocrEnabled: o.ocr === 'on' }),
       };
       const settings = await withVault(dir, opts, () => (Object.keys(patch).length === 0 ? call('settings.get', {}) : call('settings.update', patch)));
       print(opts, settings, () => [
         `importMaxFileBytes = ${settings.importMaxFileBytes}`,
         `namingTemplate = ${settings.namingTemplate}`,
         `contractNumberPattern = ${settings.contractNumberPattern ?? ''}`,
+        `ocrEnabled = ${settings.ocrEnabled}`,
       ].join('\n'));
     });
 

@@ -116,6 +116,7 @@ export const operations = {
       importMaxFileBytes: z.number().int().min(1).max(2 ** 40).optional(),
       namingTemplate: z.string().trim().min(1).max(300).optional(),
       contractNumberPattern: z.string().trim().min(1).max(100).nullable().optional(),
+      ocrEnabled: z.boolean().optional(),
     }).strict(),
     permission: 'admin',
   }),

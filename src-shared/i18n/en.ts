@@ -41,6 +41,7 @@ export const en = {
   'error.ARCHIVE_LIMIT_EXCEEDED': 'The file {file} was refused: {detail} (a limit that protects against files built to exhaust memory).',
   'error.XML_ENTITY_REFUSED': 'The file {file} was refused: it declares XML entities, which documents never need and attacks use.',
   'error.IMAGE_UNREADABLE': 'The image {file} is damaged or in a format that cannot be read.',
+  'error.IMAGE_TOO_LARGE': 'The image {file} is too large to read (more than {limit} megapixels).',
   'error.OCR_FAILED': 'Text recognition (OCR) failed for {file}: {detail}',
   'error.EMAIL_UNREADABLE': 'The e-mail {file} is damaged and cannot be read.',
   'error.EXTRACTION_TIMEOUT': 'Reading {file} took longer than {seconds} seconds and was stopped.',

@@ -43,6 +43,7 @@ export const zhCN: Messages = {
   'error.ARCHIVE_LIMIT_EXCEEDED': '文件 {file} 被拒绝：{detail}（此限制用于防范恶意构造、耗尽内存的文件）。',
   'error.XML_ENTITY_REFUSED': '文件 {file} 被拒绝：其中声明了 XML 实体，正常文档不需要，攻击却常用。',
   'error.IMAGE_UNREADABLE': '图片 {file} 已损坏或格式无法读取。',
+  'error.IMAGE_TOO_LARGE': '图片 {file} 太大，无法读取（超过 {limit} 百万像素）。',
   'error.OCR_FAILED': '文件 {file} 的文字识别（OCR）失败：{detail}',
   'error.EMAIL_UNREADABLE': '邮件 {file} 已损坏，无法读取。',
   'error.EXTRACTION_TIMEOUT': '读取 {file} 超过 {seconds} 秒，已停止。',

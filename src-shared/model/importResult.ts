@@ -11,6 +11,8 @@ export interface ImportPlacement {
   textChars: number;
   /** Metadata read from this file when it is a contract's main document (values only; evidence via contracts.get). */
   metadata?: Record<string, unknown>;
+  /** Pages whose text was read by OCR (scans and images). */
+  ocrPages?: number[];
   /** The contract type the classification rules chose, if any. */
   classifiedType?: string;
   /**

@@ -6,4 +6,6 @@ export interface VaultSettings {
   namingTemplate: string;
   /** Pattern for numbering new contracts that carry no number, e.g. `HT-{yyyy}-{seq:4}`; null = do not number. */
   contractNumberPattern: string | null;
+  /** Read scanned PDFs and images with OCR at import (English and Simplified Chinese, offline). */
+  ocrEnabled: boolean;
 }

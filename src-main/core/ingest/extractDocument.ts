@@ -4,6 +4,9 @@ import { emailFormatOf } from './email/emailDetection.ts';
 import { emailRecordText } from './email/emailExtractor.ts';
 import { parseEmail } from './email/emailParser.ts';
 import { HEAD_BYTES } from './formatDetection.ts';
+import { ocrScannedPages } from './ocr/scannedPdfOcr.ts';
+import { detectImageMime } from './ocr/imageHeader.ts';
+import { ocrDocumentBudgetMs } from './ocrBudget.ts';
 import { textSignature } from '../../../src-shared/rules/similarity/textSignature.ts';
 
 /**
@@ -11,7 +14,12 @@ import { textSignature } from '../../../src-shared/rules/similarity/textSignatur
  * e-mail, its envelope and attachments (parsed once, here). Runs inside an extraction worker, so
  * every parser of untrusted bytes is isolated from the thread that holds the vault.
  */
-export async function extractDocument(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+export interface ExtractOptions {
+  /** Read scans and images with OCR (slow: seconds per page); off, they are stored without text. */
+  ocr: boolean;
+}
+
+export async function extractDocument(bytes: Uint8Array, fileName: string, options: ExtractOptions = { ocr: true }): Promise<ExtractedDocument> {
   if (emailFormatOf(fileName, bytes.subarray(0, HEAD_BYTES)) !== undefined) {
     const mail = await parseEmail(bytes, fileName);
     const { subject, from, to, cc, replyTo, date, messageId } = mail;
@@ -27,6 +35,16 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
       },
     };
   }
-  const text = await extractText(bytes, fileName);
+  const imageMime = detectImageMime(bytes.subarray(0, HEAD_BYTES));
+  if (!options.ocr && imageMime) {
+    return { text: { format: 'image', mime: imageMime, pages: [''], metadata: {} }, signature: null };
+  }
+  let text = await extractText(bytes, fileName);
+  if (text.format === 'pdf' && options.ocr) {
+    // Pages with (almost) no text layer but an image are scans: their text comes from OCR.
+    const ocr = await ocrScannedPages(bytes, fileName, text.pages, { timeBudgetMs: ocrDocumentBudgetMs });
+    if (ocr.ocrPages.length > 0) text = { ...text, pages: ocr.pages, ocrPages: ocr.ocrPages };
+  }
+  if (text.format === 'image') text = { ...text, ocrPages: text.pages.map((_, i) => i + 1) };
   return { text, signature: textSignature(text.pages) };
 }

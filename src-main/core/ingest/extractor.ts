@@ -11,6 +11,8 @@ export interface ExtractedText {
    * caller can still show the real page count of a huge document. Absent for non-paged formats.
    */
   pageCount?: number;
+  /** 1-based pages whose text came from OCR (a scanned page), so the UI can say the text is recognised, not exact. */
+  ocrPages?: number[];
   /** True when a text, row or cell cap cut the document short; search then covers only the first part. */
   truncated?: true;
   /** Document properties, where the format carries them; every field is optional. */

@@ -2,6 +2,7 @@ import { AppError } from '../../../src-shared/api/appError.ts';
 import type { ExtractedText, Extractor } from './extractor.ts';
 import { hasPdfSignature } from './formatDetection.ts';
 import { joinTextItems } from './pdfPageText.ts';
+import { annotationText } from './pdfAnnotationText.ts';
 import { loadPdfjs } from './pdfjsRuntime.ts';
 import type { PdfjsModule } from './pdfjsRuntime.ts';
 import { TimeBudget } from './timeBudget.ts';
@@ -63,7 +64,13 @@ async function readPageText(doc: PdfDocument, pageNumber: number, budget: TimeBu
   const page = await budget.race(doc.getPage(pageNumber));
   try {
     const content = await budget.race(page.getTextContent());
-    return joinTextItems(content.items);
+    const body = joinTextItems(content.items);
+    // Form fields and text boxes are read too; a page whose annotations cannot be read keeps its body text.
+    const extra = annotationText(await budget.race(page.getAnnotations()).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'TimeBudgetExceededError') throw error;
+      return [];
+    }));
+    return extra === '' ? body : body === '' ? extra : `${body}\n${extra}`;
   } finally {
     // Frees the page's parsed resources now rather than when the whole document is destroyed.
     page.cleanup();

@@ -10,8 +10,8 @@ export function textRecordId(versionId: string): string {
 }
 
 /** Serialises per-page text for its encrypted blob. */
-export function encodeExtractedText(pages: readonly string[]): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify({ v: textPayloadVersion, pages }));
+export function encodeExtractedText(pages: readonly string[], ocrPages?: readonly number[]): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify({ v: textPayloadVersion, pages, ...(ocrPages ? { ocrPages } : {}) }));
 }
 
 /** Parses an extracted-text blob's payload back into pages. */

@@ -10,3 +10,10 @@ export function maxFileBytes(db: VaultDatabase): number {
   const value = getSetting(db, maxFileBytesSetting);
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : defaultMaxFileBytes;
 }
+
+export const ocrEnabledSetting = 'import.ocr';
+
+/** Whether import reads scans and images with OCR (on unless the user turned it off). */
+export function ocrEnabled(db: VaultDatabase): boolean {
+  return getSetting(db, ocrEnabledSetting) !== false;
+}

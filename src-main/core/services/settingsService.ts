@@ -5,13 +5,13 @@ import { setSetting } from '../db/repositories/settingsRepository.ts';
 import { appendAudit } from './auditLog.ts';
 import { namingTemplate, namingTemplateSetting } from './contractNaming.ts';
 import { contractNumberPattern, contractNumberPatternSetting } from './contractNumbering.ts';
-import { maxFileBytes, maxFileBytesSetting } from './importLimits.ts';
+import { maxFileBytes, maxFileBytesSetting, ocrEnabled, ocrEnabledSetting } from './importLimits.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
 /** The vault's settings with defaults filled in. */
 export function getSettings(ctx: ServiceContext): VaultSettings {
   const { db } = ctx.session;
-  return { importMaxFileBytes: maxFileBytes(db), namingTemplate: namingTemplate(db), contractNumberPattern: contractNumberPattern(db) };
+  return { importMaxFileBytes: maxFileBytes(db), namingTemplate: namingTemplate(db), contractNumberPattern: contractNumberPattern(db), ocrEnabled: ocrEnabled(db) };
 }
 
 /** Changes the given settings (templates and patterns are checked first: RULE_INVALID) and records the change. */
@@ -23,6 +23,7 @@ export function updateSettings(ctx: ServiceContext, patch: Partial<VaultSettings
     if (patch.importMaxFileBytes !== undefined) setSetting(db, maxFileBytesSetting, patch.importMaxFileBytes);
     if (patch.namingTemplate !== undefined) setSetting(db, namingTemplateSetting, patch.namingTemplate);
     if (patch.contractNumberPattern !== undefined) setSetting(db, contractNumberPatternSetting, patch.contractNumberPattern);
+    if (patch.ocrEnabled !== undefined) setSetting(db, ocrEnabledSetting, patch.ocrEnabled);
     appendAudit(ctx.session, { actor: ctx.actor, action: 'settings.update', recordType: 'vault', recordId: null, details: { fields: Object.keys(patch) } });
   }).immediate();
   return getSettings(ctx);

@@ -53,11 +53,11 @@ describe('extractText', () => {
     expect(error.params).toEqual({ file: 'invoice.pdf' });
   });
 
-  it('refuses .docx and .exe as unsupported, naming the extension', async () => {
+  it('refuses an empty .docx package as unreadable, and an .exe as unsupported, naming the format', async () => {
     const emptyZip = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Uint8Array(18)]);
     const docx = await refusal(extractText(emptyZip, 'Contract v2.docx'));
-    expect(docx.code).toBe('UNSUPPORTED_FORMAT');
-    expect(docx.params).toEqual({ format: 'docx' });
+    expect(docx.code).toBe('DOCUMENT_UNREADABLE');
+    expect(docx.params).toMatchObject({ file: 'Contract v2.docx', format: 'DOCX' });
     const exe = await refusal(extractText(new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03]), 'setup.EXE'));
     expect(exe.params).toEqual({ format: 'exe' });
   });

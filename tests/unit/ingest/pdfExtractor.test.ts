@@ -135,3 +135,12 @@ describe('pdfExtractor on the pdf.js corpus', () => {
     expect(concurrent).toEqual(sequential);
   });
 });
+
+describe('text in annotations', () => {
+  it('reads filled-in form fields and free-text boxes, which getTextContent leaves out', async () => {
+    const freeText = await pdfExtractor.extract(await readCorpusPdf('freetexts.pdf'), 'freetexts.pdf');
+    expect(freeText.pages.join('\n')).toContain('Hello World from Acrobat');
+    const form = await pdfExtractor.extract(await readCorpusPdf('listbox_actions.pdf'), 'listbox_actions.pdf');
+    expect(form.pages.join('\n')).toContain('Item1');
+  });
+});

@@ -1,11 +1,13 @@
 import type { ErrorCode } from '../../../../src-shared/api/errorCodes.ts';
 import type { ExtractedDocument } from '../extractedDocument.ts';
+import type { ExtractOptions } from '../extractDocument.ts';
 
 /** A file handed to an extraction worker. The bytes are a transferred copy; the original stays with the caller. */
 export interface ExtractionRequest {
   taskId: number;
   fileName: string;
   bytes: Uint8Array;
+  options: ExtractOptions;
 }
 
 /** A worker's answer: the text, or an error reduced to what crosses the thread boundary (code and params). */

@@ -2,7 +2,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../src-shared/api/appError.ts';
 import type { ExtractedDocument } from '../extractedDocument.ts';
+import type { ExtractOptions } from '../extractDocument.ts';
 import type { ExtractionRequest, ExtractionResponse } from './extractionMessages.ts';
+import { defaultExtractionLimits } from './extractionLimits.ts';
 
 /** Limits of the extraction workers; each can be tuned per pool. */
 export interface ExtractionPoolOptions {
@@ -14,12 +16,12 @@ export interface ExtractionPoolOptions {
   timeoutMs?: number;
 }
 
-export const defaultExtractionLimits = { heapLimitMb: 768, timeoutMs: 120_000 } as const;
 
 interface Task {
   id: number;
   fileName: string;
   bytes: Uint8Array;
+  options: ExtractOptions;
   resolve: (document: ExtractedDocument) => void;
   reject: (error: AppError) => void;
 }
@@ -58,10 +60,10 @@ export class ExtractionPool {
   }
 
   /** Extracts a file's text (and an e-mail's attachments) in a worker; the caller keeps its bytes (a copy is transferred). */
-  extract(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+  extract(bytes: Uint8Array, fileName: string, options: ExtractOptions = { ocr: true }): Promise<ExtractedDocument> {
     if (this.closed) return Promise.reject(new AppError('IMPORT_CANCELLED'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, fileName, bytes, resolve, reject });
+      this.queue.push({ id: this.nextId++, fileName, bytes, options, resolve, reject });
       this.dispatch();
     });
   }
@@ -117,7 +119,7 @@ export class ExtractionPool {
       running?.reject(new AppError('EXTRACTION_TIMEOUT', { file: running.fileName, seconds: Math.round(this.timeoutMs / 1000) }));
     }, this.timeoutMs);
     const copy = new Uint8Array(task.bytes);
-    const request: ExtractionRequest = { taskId: task.id, fileName: task.fileName, bytes: copy };
+    const request: ExtractionRequest = { taskId: task.id, fileName: task.fileName, bytes: copy, options: task.options };
     slot.worker.postMessage(request, [copy.buffer]);
   }
 

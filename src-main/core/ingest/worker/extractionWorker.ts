@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { AppError, isAppError } from '../../../../src-shared/api/appError.ts';
 import { extractDocument } from '../extractDocument.ts';
 import type { ExtractionRequest, ExtractionResponse } from './extractionMessages.ts';
+import { configureSharedOcrEngine } from '../ocr/ocrEngine.ts';
 
 /**
  * Entry point of an extraction worker thread: parses untrusted files away from the thread that owns
@@ -12,10 +13,14 @@ function toResponse(taskId: number, error: unknown): ExtractionResponse {
   return { taskId, ok: false, code: appError.code, params: appError.params };
 }
 
+// One OCR thread per extraction worker: two extraction workers then use both cores for OCR without
+// stacking four ~260 MB tesseract instances (its WebAssembly heap lies outside this worker's heap cap).
+void configureSharedOcrEngine({ workers: 1 });
+
 const port = parentPort;
 if (!port) throw new Error('extractionWorker must run in a worker thread');
 port.on('message', (request: ExtractionRequest) => {
-  extractDocument(request.bytes, request.fileName).then(
+  extractDocument(request.bytes, request.fileName, request.options).then(
     (document) => {
       // Attachment bytes are moved, not copied, back to the importing thread.
       const transfer = (document.email?.attachments ?? []).map((a) => a.bytes.buffer as ArrayBuffer);

@@ -7,7 +7,7 @@ import { findVersionByContentMac } from '../../db/repositories/fileVersionReposi
 import { createContentMac } from '../../crypto/contentMac.ts';
 import { requireContract } from '../contractService.ts';
 import { resolveCustomer } from '../customerService.ts';
-import { maxFileBytes } from '../importLimits.ts';
+import { maxFileBytes, ocrEnabled } from '../importLimits.ts';
 import { expandInputPaths, readInputFile } from '../inputFiles.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { customerFromEmail } from './customerLinking.ts';
@@ -49,6 +49,8 @@ interface Batch {
   inFlight: Map<string, Promise<ImportOutcome[]>>;
   /** The vault's classification rules, compiled once per batch. */
   classifier: Classifier;
+  /** Whether scans and images are read with OCR (a vault setting). */
+  ocr: boolean;
   /** Text signatures of the vault's main documents (loaded on first need, extended as the batch stores more). */
   signatures: { contractId: string; fileId: string; signature: Uint32Array }[] | null;
   ctx: ServiceContext;
@@ -77,7 +79,7 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, c
   const paths = await expandInputPaths(request.paths);
   const results: ImportOutcome[][] = paths.map(() => []);
   const classifier = createClassifier(listClassificationRules(ctx.session.db), listCustomerSummaries(ctx.session.db).map((c) => ({ id: c.id, name: c.name })));
-  const batch: Batch = { inFlight: new Map(), classifier, signatures: null, ctx, control };
+  const batch: Batch = { inFlight: new Map(), classifier, ocr: ocrEnabled(ctx.session.db), signatures: null, ctx, control };
   // One more file than workers in flight, so a worker never waits for the main thread to read the next file.
   const limit = pLimit(ctx.session.extractionPool().concurrency + 1);
   let done = 0;
@@ -126,7 +128,7 @@ async function storeNew(batch: Batch, item: ImportItem, contentMac: string, targ
   const existing = findVersionByContentMac(ctx.session.db, contentMac);
   if (existing) return [{ file: item.label, status: 'duplicate', contractId: existing.contractId, fileId: existing.fileId, versionId: existing.id }];
 
-  const document = await ctx.session.extractionPool().extract(item.bytes, item.fileName);
+  const document = await ctx.session.extractionPool().extract(item.bytes, item.fileName, { ocr: batch.ocr });
   // Checked after the slow step: a cancelled batch commits nothing more.
   if (control.signal?.aborted) throw new AppError('IMPORT_CANCELLED');
   const email = document.email;
@@ -158,6 +160,7 @@ async function storeNew(batch: Batch, item: ImportItem, contentMac: string, targ
     fileId: stored.fileId, versionId: stored.versionId, versionNo: stored.versionNo,
     pageCount: document.text.pageCount ?? document.text.pages.length, textChars: document.text.pages.reduce((n, p) => n + p.length, 0),
     ...(metadata ? { metadata: metadataValues(metadata) } : {}),
+    ...(document.text.ocrPages ? { ocrPages: document.text.ocrPages } : {}),
     ...(classification?.type ? { classifiedType: classification.type.value } : {}),
     ...(similarTo ? { similarTo } : {}),
   };

@@ -55,7 +55,7 @@ export async function storeVersion(ctx: ServiceContext, item: ImportItem, extrac
   try {
     const original = await session.blobs.write(item.bytes, dataKey, versionId);
     written.push(original.blobId);
-    const text = await session.blobs.write(encodeExtractedText(extracted.pages), dataKey, textRecordId(versionId));
+    const text = await session.blobs.write(encodeExtractedText(extracted.pages, extracted.ocrPages), dataKey, textRecordId(versionId));
     written.push(text.blobId);
     const wrappedKey = await wrapDataKey(session.keys.blobs, dataKey, versionId);
     const now = new Date().toISOString();

@@ -9,6 +9,7 @@ import { Backend } from '../core/backend.ts';
 import { cliLocale } from './cliLocale.ts';
 import { auditTable, contractDetail, contractTable, customerTable, importLines, ruleTable, verifyLines } from './humanOutput.ts';
 import { currentPassphrase, newPassphrase, recoveryKeyIfGiven } from './secretSources.ts';
+import { progressLine } from './progressLine.ts';
 
 /** Options every command accepts. */
 interface GlobalOptions {
@@ -34,7 +35,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 
   // Progress goes to stderr, and only on a terminal: stdout stays clean for --json and pipes.
   const onProgress: ((e: ProgressEvent) => void) | undefined = process.stderr.isTTY
-    ? (e: ProgressEvent) => void process.stderr.write(e.done === e.total && e.total > 0 ? `\r\x1b[K` : `\r\x1b[K[${e.done}/${e.total}] ${e.item ?? ''}`.slice(0, process.stderr.columns || 80))
+    ? (e: ProgressEvent) => {
+      const finished = e.done === e.total && e.total > 0 && e.phase === undefined;
+      process.stderr.write(finished ? '\r\x1b[K' : `\r\x1b[K${progressLine(locale, e, process.stderr.columns || 80)}`);
+    }
     : undefined;
   // Ctrl+C cancels long work cleanly (files already imported stay whole); a second Ctrl+C exits at once.
   const interrupt = new AbortController();

@@ -11,6 +11,8 @@ export interface ProgressEvent {
   total: number;
   /** What was just finished, e.g. a file path; shown to the user who started the work. */
   item: string | null;
+  /** What the current item is going through: reading it, extracting its text (parsing, OCR), or encrypting and storing it. */
+  phase?: 'reading' | 'extracting' | 'storing';
   /** For imports (and watched folders): what happened to the item. */
   outcomes?: ImportOutcome[];
   /** A problem that does not end the work, e.g. a watched folder that went away (it is re-attached when it returns). */

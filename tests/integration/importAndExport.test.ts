@@ -1,3 +1,4 @@
+import type { ProgressEvent } from '../../src-shared/api/progress.ts';
 import { readFile, writeFile, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -124,12 +125,18 @@ describe('import, versions, duplicates and export on a real vault', () => {
 
   it('reports progress per file on the same call, ending at total', async () => {
     const paths = await Promise.all(['p1.pdf', 'p2.pdf', 'p3.pdf'].map(async (n) => vault.writeInput(n, await makePdf([[`Contract ${n}`]]))));
-    const events: { done: number; total: number; item: string | null; operation: string }[] = [];
+    const events: ProgressEvent[] = [];
     const result = await vault.backend.invoke('contracts.import', { paths }, { onProgress: (e) => events.push(e) });
     expect(result.ok).toBe(true);
-    expect(events.map((e) => [e.done, e.total])).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
+    const perFile = events.filter((e) => e.phase === undefined);
+    expect(perFile.map((e) => [e.done, e.total])).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
     expect(events.every((e) => e.operation === 'contracts.import')).toBe(true);
-    expect(events.slice(1).map((e) => e.item).sort()).toEqual([...paths].sort());
+    expect(perFile.slice(1).map((e) => e.item).sort()).toEqual([...paths].sort());
+    expect(perFile.slice(1).every((e) => e.outcomes?.[0]?.status === 'imported')).toBe(true);
+    // Each file goes through reading, extracting and storing, in that order.
+    for (const path of paths) {
+      expect(events.filter((e) => e.item === path && e.phase).map((e) => e.phase)).toEqual(['reading', 'extracting', 'storing']);
+    }
   });
 
   it('cancels a running import: committed files stay whole, the rest are reported cancelled', async () => {
@@ -137,7 +144,7 @@ describe('import, versions, duplicates and export on a real vault', () => {
     const controller = new AbortController();
     const result = await vault.backend.invoke('contracts.import', { paths }, {
       signal: controller.signal,
-      onProgress: (e) => { if (e.done >= 2) controller.abort(); },
+      onProgress: (e) => { if (e.phase === undefined && e.done >= 2) controller.abort(); },
     });
     if (!result.ok) throw new Error(result.error.message);
     const imported = result.value.filter((o) => o.status === 'imported');

@@ -37,7 +37,7 @@ export type DescribeError = (error: AppError) => { code: AppError['code']; messa
 /** How a batch reports progress and learns it was cancelled. */
 export interface ImportControl {
   describe: DescribeError;
-  progress?: (event: { done: number; total: number; item: string | null }) => void;
+  progress?: (event: { done: number; total: number; item: string | null; phase?: 'reading' | 'extracting' | 'storing'; outcomes?: ImportOutcome[] }) => void;
   signal?: AbortSignal | undefined;
 }
 
@@ -55,6 +55,13 @@ interface Batch {
   signatures: { contractId: string; fileId: string; signature: Uint32Array }[] | null;
   ctx: ServiceContext;
   control: ImportControl;
+  /** Files finished and in this batch, for progress events. */
+  counts: { done: number; total: number };
+}
+
+/** Reports that an item of the batch entered a phase. */
+function reportPhase(batch: Batch, item: string, phase: 'reading' | 'extracting' | 'storing'): void {
+  batch.control.progress?.({ done: batch.counts.done, total: batch.counts.total, item, phase });
 }
 
 /**
@@ -79,18 +86,18 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, c
   const paths = await expandInputPaths(request.paths);
   const results: ImportOutcome[][] = paths.map(() => []);
   const classifier = createClassifier(listClassificationRules(ctx.session.db), listCustomerSummaries(ctx.session.db).map((c) => ({ id: c.id, name: c.name })));
-  const batch: Batch = { inFlight: new Map(), classifier, ocr: ocrEnabled(ctx.session.db), signatures: null, ctx, control };
+  const batch: Batch = { inFlight: new Map(), classifier, ocr: ocrEnabled(ctx.session.db), signatures: null, ctx, control, counts: { done: 0, total: paths.length } };
   // One more file than workers in flight, so a worker never waits for the main thread to read the next file.
   const limit = pLimit(ctx.session.extractionPool().concurrency + 1);
-  let done = 0;
   control.progress?.({ done: 0, total: paths.length, item: null });
   await Promise.all(paths.map((path, index) => limit(async () => {
     results[index] = await guarded(batch, path, async () => {
+      reportPhase(batch, path, 'reading');
       const bytes = await readInputFile(path, target.limit);
       return importItem(batch, { label: path, fileName: basename(path), bytes, sourcePath: path, sourceKind: request.sourceKind ?? 'file', parentVersionId: null, depth: 0 }, target);
     });
-    done += 1;
-    control.progress?.({ done, total: paths.length, item: path });
+    batch.counts.done += 1;
+    control.progress?.({ done: batch.counts.done, total: paths.length, item: path, outcomes: results[index] });
   })));
   return results.flat();
 }
@@ -128,6 +135,7 @@ async function storeNew(batch: Batch, item: ImportItem, contentMac: string, targ
   const existing = findVersionByContentMac(ctx.session.db, contentMac);
   if (existing) return [{ file: item.label, status: 'duplicate', contractId: existing.contractId, fileId: existing.fileId, versionId: existing.id }];
 
+  reportPhase(batch, item.label, 'extracting');
   const document = await ctx.session.extractionPool().extract(item.bytes, item.fileName, { ocr: batch.ocr });
   // Checked after the slow step: a cancelled batch commits nothing more.
   if (control.signal?.aborted) throw new AppError('IMPORT_CANCELLED');
@@ -146,6 +154,7 @@ async function storeNew(batch: Batch, item: ImportItem, contentMac: string, targ
   const classified = isMainDocument || (email !== undefined && attachments.length === 0 && !target.targetContract);
   const classification = classified ? batch.classifier.classify({ title: email ? newContractTitle : titleFromFileName(item.fileName), pages: document.text.pages }) : null;
   const customerId = target.customerId ?? (email ? customerFromEmail(ctx.session.db, email) : null) ?? classification?.customer?.value ?? null;
+  reportPhase(batch, item.label, 'storing');
   const stored = await storeVersion(ctx, item, document.text, contentMac, {
     customerId,
     contractId: target.targetContract?.id ?? null,

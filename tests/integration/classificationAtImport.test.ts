@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makePdf } from '../fixtures/makePdf.ts';
 import { createTestVault, expectError } from '../helpers/testVault.ts';
@@ -56,6 +57,9 @@ describe('classification, numbering and naming at import', () => {
     expect(zhDetail.ok && zhDetail.value.displayName).toBe(`上海示例有限公司-销售合同-HT-${year}-0001`);
     await zh.dispose();
     await vault.call('vault.unlock', { vaultDir: vault.vaultDir, passphrase: 'correct horse battery 合同' });
+    // Exported into a folder, the file takes the contract's name and keeps its extension.
+    const exported = await vault.call('files.export', { contractId: a.id, outPath: vault.root });
+    expect(exported.path).toBe(join(vault.root, `上海示例有限公司-Sales contract-HT-${year}-0001.pdf`));
     expectError(await vault.backend.invoke('settings.update', { namingTemplate: '{nonsense}' }), 'RULE_INVALID');
     expectError(await vault.backend.invoke('settings.update', { contractNumberPattern: 'HT-{MM}-{seq}' }), 'RULE_INVALID');
   });

@@ -1,5 +1,7 @@
-import { open, unlink } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { open, stat, unlink } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { toSafeFileName } from '../../../src-shared/rules/classification/safeFileName.ts';
+import { displayNamer } from './contractNaming.ts';
 import { AppError } from '../../../src-shared/api/appError.ts';
 import { listFilesOfContract } from '../db/repositories/contractFileRepository.ts';
 import { listVersionsOfFile, type LocatedFileVersion } from '../db/repositories/fileVersionRepository.ts';
@@ -22,12 +24,29 @@ export function chooseVersion(ctx: ServiceContext, contractId: string, fileId?: 
 }
 
 /**
+ * Where an export goes: the path given, or, when it is a folder, a file in it named by the vault's naming
+ * template (e.g. 北京纷享科技有限公司-服务合同-2025-03-01-HT-2025-0007.pdf) with the original's extension.
+ * Every file of a contract but the main document keeps its own name after the contract's, so a signed copy
+ * and an annex never collide with the main document.
+ */
+async function exportPath(ctx: ServiceContext, given: string, contractId: string, fileId: string): Promise<string> {
+  const path = resolve(given);
+  const info = await stat(path).catch(() => null);
+  if (!info?.isDirectory()) return path;
+  const contract = displayNamer(ctx.session.db, ctx.locale)(requireContract(ctx, contractId));
+  const file = listFilesOfContract(ctx.session.db, contractId).find((f) => f.id === fileId);
+  const extension = extname(file?.name ?? '');
+  const suffix = file && file.role !== 'main' ? `-${basename(file.name, extension)}` : '';
+  return join(path, toSafeFileName(`${contract.displayName}${suffix}`, contract.title) + extension);
+}
+
+/**
  * Writes the original bytes of a contract file, unchanged, to a path the user chose. Never overwrites;
  * the keyed hash is re-checked while writing and a mismatch removes the partial output.
  */
 export async function exportFile(ctx: ServiceContext, input: { contractId: string; outPath: string; fileId?: string | undefined; versionId?: string | undefined }): Promise<{ path: string; bytes: number; versionId: string }> {
   const version = chooseVersion(ctx, input.contractId, input.fileId, input.versionId);
-  const outPath = resolve(input.outPath);
+  const outPath = await exportPath(ctx, input.outPath, input.contractId, version.fileId);
   let handle;
   try {
     handle = await open(outPath, 'wx', 0o600);

@@ -1,11 +1,11 @@
 /**
  * The whole import pipeline (extract, metadata, classify, encrypt, commit) against pdftotext, in one run
- * (`npm run bench:pipeline`, or `node --import tsx tests/bench/pipelineBench.ts [--long-docs 4] [--pages 150]`).
+ * (`npm run bench:pipeline`, or `node --import tsx tests/bench/pipelineBench.ts [--long-docs 12] [--pages 150]`).
  *
  * 1. Corpus: every PDF of ../shared/corpus/pdfjs imported in one `contracts.import` call into a fresh vault,
  *    against `pdftotext <file> -` one process per file, as a user's script would. OCR is off for this pass
  *    (pdftotext does none; OCR has its own benchmark, tests/bench/ocrBench.ts). Target: >= 1.0x files/s.
- * 2. Long text PDFs: generated contracts of N pages (default 4 x 150 pages, ~40 lines a page), imported the
+ * 2. Long text PDFs: generated contracts of N pages (default 12 x 150 pages, ~40 lines a page), imported the
  *    same way, against pdftotext on the same files. Target: >= 0.5x pdftotext's pages/s.
  * The faster of two pdftotext runs (before and after ours) is the baseline, since the machine may be shared.
  */
@@ -107,7 +107,7 @@ console.log(`  ratio ours/pdftotext: ${corpusRatio.toFixed(2)}x (target >= 1.0x:
 Object.assign(figures, { corpusFiles: corpus.length, corpusPdftotextFilesPerSec: corpus.length / popplerSeconds, corpusImportFilesPerSec: corpus.length / ours.seconds, corpusRatio, corpusPeakRssMb: ours.peakRssMb });
 
 // 2. Long text PDFs
-const longDocs = arg('--long-docs', 4);
+const longDocs = arg('--long-docs', 12);
 const pagesPerDoc = arg('--pages', 150);
 const longDir = await mkdtemp(path.join(os.tmpdir(), 'cvault-bench-long-'));
 try {

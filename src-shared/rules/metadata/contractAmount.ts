@@ -1,3 +1,4 @@
+import { clauseBefore } from './clauseContext.ts';
 import type { Money } from '../../model/contract.ts';
 import { localizedDecimal, parseMoney, shiftDecimal } from '../money.ts';
 import { fieldAt } from './extractedField.ts';
@@ -80,9 +81,9 @@ interface AmountContext {
 function contextOf(page: MatchablePage, start: number, end: number): AmountContext {
   if (rateAfter.test(page.text.slice(end, end + 14))) return { role: 'other', labelStart: start };
   const windowStart = Math.max(0, start - 40);
-  const window = page.text.slice(windowStart, start);
-  const clauseOffset = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('。'), window.lastIndexOf(';')) + 1;
-  const clause = window.slice(clauseOffset);
+  // A line break inside a sentence ("shall not exceed\nUSD 4,000,000", as PDFs wrap) does not end the clause.
+  const clause = clauseBefore(page.text, start, 40);
+  const clauseOffset = start - clause.length - windowStart;
   let closest: { index: number; end: number; length: number; role: AmountRole } | undefined;
   for (const [pattern, role] of labelPatterns) {
     pattern.lastIndex = 0;

@@ -27,7 +27,7 @@ const chineseRoles =
   '出卖人|买受人|出租人|承租人|出租方|承租方|委托方|受托方|委托人|受托人|发包人|承包人|发包方|承包方|买方|卖方|供方|需方|供货方|采购方|供应方|销售方|购买方|许可方|被许可方|转让方|受让方|服务方|用人单位|劳动者|聘用方|受聘方|贷款人|借款人|出借人|披露方|接收方';
 
 const englishRoles =
-  'Party [ABCD]|Seller|Buyer|Vendor|Purchaser|Supplier|Customer|Client|Contractor|Consultant|Service Provider|Provider|Licensor|Licensee|Landlord|Tenant|Lessor|Lessee|Employer|Employee|Disclosing Party|Receiving Party';
+  'Party\\s*[ABCD]|Seller|Buyer|Vendor|Purchaser|Supplier|Customer|Client|Contractor|Consultant|Service Provider|Provider|Licensor|Licensee|Landlord|Tenant|Lessor|Lessee|Employer|Employee|Disclosing Party|Receiving Party';
 
 const chineseLabel = new RegExp(
   `(?<![\\p{sc=Han}A-Za-z])(?:([甲乙丙丁])\\s*方|(${chineseRoles}))[ ]*(?:\\(([^()\\n]{0,20})\\))?[ ]*(?:名称|全称)?[ ]*(?:/[ ]*(${englishRoles})[ ]*)?:[ ]*(?=([^\\n]{0,160}))`,

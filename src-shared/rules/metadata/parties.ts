@@ -153,7 +153,9 @@ function openingSentenceParties(page: MatchablePage): NamedParties | null {
     const enumerator = /^\(?(?:1|a|i)\)\s*/i.exec(page.text.slice(m.index + m[0].length));
     const from = m.index + m[0].length + (enumerator ? enumerator[0].length : 0);
     let rest = page.text.slice(from, from + 1200);
-    const paragraphEnd = rest.search(/\n\s*\n|\bWHEREAS\b|\bRECITALS\b|\bNOW,? THEREFORE\b/);
+    // A blank line ends the preamble, unless the next paragraph is the next enumerated party ("(2) B Ltd"),
+    // as Word documents put each party of a UK-style preamble in a paragraph of its own.
+    const paragraphEnd = rest.search(/\n\s*\n(?!\s*\(?(?:\d{1,2}|[a-dA-D]|[ivx]{1,4})[).]\s)|\bWHEREAS\b|\bRECITALS\b|\bNOW,? THEREFORE\b/);
     if (paragraphEnd !== -1) rest = rest.slice(0, paragraphEnd);
     const aEnd = rest.search(englishTerminator);
     if (aEnd <= 0) continue;

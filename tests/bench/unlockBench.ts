@@ -16,6 +16,7 @@ import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { Backend } from '../../src-main/core/backend.ts';
 import { openVaultDatabase } from '../../src-main/core/db/connection.ts';
 import { migrate } from '../../src-main/core/db/migrate.ts';
@@ -166,8 +167,8 @@ async function timeOpens(dir: string, vaultId: string, vaultKey: Uint8Array, run
 /** Each step of VaultSession.open done by hand, timed on its own, `runs` times (the vault lock held throughout). */
 async function openBreakdown(dir: string, vaultKey: Uint8Array, runs: number) {
   const steps: Record<string, number[]> = {
-    'vault lock acquire': [], 'subkeys (crypto_kdf)': [], 'SQLCipher open incl. quick_check': [], 'PRAGMA quick_check alone': [],
-    'migrate (no-op)': [], 'referenced blob ids (SQL)': [], 'blob listing (listBlobIds)': [], 'sweep (listing + compare)': [],
+    'vault lock acquire': [], 'subkeys (crypto_kdf)': [], 'SQLCipher open incl. quick_check': [],
+    'raw open, no quick_check': [], 'PRAGMA quick_check alone': [], 'quick_check again (same connection)': [], 'migrate (no-op)': [], 'referenced blob ids (SQL)': [], 'blob listing (listBlobIds)': [], 'sweep (listing + compare)': [],
     'db close': [], 'vault lock release': [],
   };
   const add = (name: string, value: number): void => {
@@ -175,18 +176,41 @@ async function openBreakdown(dir: string, vaultKey: Uint8Array, runs: number) {
   };
   let referenced = 0;
   let listed = 0;
+  let pages = { pageCount: 0, pageSize: 0, cacheSize: 0 };
   for (let run = 0; run < runs; run++) {
     const [lock, lockMs] = await timed(() => acquireVaultLock(dir));
     add('vault lock acquire', lockMs);
     try {
       const [keys, keysMs] = await timed(() => deriveSubkeys(vaultKey));
       add('subkeys (crypto_kdf)', keysMs);
+      // quick_check alone, on a fresh connection: the same key and pragmas as connection.ts, without its quick_check.
+      // (On an already open connection it may find pages SQLite has already decrypted and cached, if they fit its cache.)
+      const [raw, rawMs] = await timed(() => {
+        const handle = new Database(path.join(dir, 'vault.db'));
+        handle.pragma(`cipher='sqlcipher'`);
+        handle.pragma('legacy=4');
+        handle.pragma(`key="x'${Buffer.from(keys.database).toString('hex')}'"`);
+        handle.prepare('SELECT count(*) FROM sqlite_master').get();
+        for (const pragma of ['journal_mode=WAL', 'synchronous=FULL', 'foreign_keys=ON', 'secure_delete=ON', 'busy_timeout=5000']) handle.pragma(pragma);
+        return handle;
+      });
+      try {
+        add('raw open, no quick_check', rawMs);
+        pages = {
+          pageCount: Number(raw.pragma('page_count', { simple: true })),
+          pageSize: Number(raw.pragma('page_size', { simple: true })),
+          cacheSize: Number(raw.pragma('cache_size', { simple: true })),
+        };
+        const [check, checkMs] = await timed(() => raw.pragma('quick_check', { simple: true }));
+        if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
+        add('PRAGMA quick_check alone', checkMs);
+        add('quick_check again (same connection)', (await timed(() => raw.pragma('quick_check', { simple: true })))[1]);
+      } finally {
+        raw.close();
+      }
       const [db, openMs] = await timed(() => openVaultDatabase(path.join(dir, 'vault.db'), keys.database));
       add('SQLCipher open incl. quick_check', openMs);
       try {
-        const [check, checkMs] = await timed(() => db.pragma('quick_check', { simple: true }));
-        if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
-        add('PRAGMA quick_check alone', checkMs);
         add('migrate (no-op)', (await timed(() => migrate(db)))[1]);
         const [ids, idsMs] = await timed(() => listReferencedBlobIds(db));
         add('referenced blob ids (SQL)', idsMs);
@@ -205,7 +229,7 @@ async function openBreakdown(dir: string, vaultKey: Uint8Array, runs: number) {
       add('vault lock release', (await timed(() => lock.release()))[1]);
     }
   }
-  return { steps, referenced, listed };
+  return { steps, referenced, listed, pages };
 }
 
 async function main(): Promise<void> {
@@ -282,7 +306,17 @@ async function main(): Promise<void> {
     const breakdown = await openBreakdown(vaultDir, vaultKey, options.runs);
     console.log(`breakdown of the ${options.contracts}-contract open (each step timed alone, ${options.runs} runs; ` +
       `${breakdown.referenced} referenced blob ids, ${breakdown.listed} blobs listed):`);
-    for (const [name, values] of Object.entries(breakdown.steps)) console.log(`  ${name.padEnd(34)} ${describe(values)}`);
+    const { pageCount, pageSize, cacheSize } = breakdown.pages;
+    // A negative cache_size is in KiB; SQLite keeps at most that much decrypted database in memory per connection.
+    const cacheBytes = cacheSize < 0 ? -cacheSize * 1024 : cacheSize * pageSize;
+    console.log(`  vault.db: ${pageCount} pages of ${pageSize} B (${mb(pageCount * pageSize)} MB); connection page cache ${mb(cacheBytes)} MB ` +
+      `(${pageCount * pageSize > cacheBytes ? 'smaller than the database: quick_check re-reads and re-decrypts pages' : 'holds the whole database'})`);
+    for (const [name, values] of Object.entries(breakdown.steps)) console.log(`  ${name.padEnd(36)} ${describe(values)}`);
+    // What VaultSession.open does that the steps above do not itemise (e.g. reading the default-rules setting).
+    const openSteps = ['vault lock acquire', 'subkeys (crypto_kdf)', 'SQLCipher open incl. quick_check', 'migrate (no-op)', 'referenced blob ids (SQL)', 'sweep (listing + compare)'];
+    const itemisedMs = openSteps.reduce((sum, name) => sum + stats(breakdown.steps[name] ?? []).median, 0);
+    console.log(`  ${'sum of the steps open performs'.padEnd(36)} ${ms(itemisedMs)} ms (median each); open median ${ms(stats(full.open).median)} ms, ` +
+      `not itemised ${ms(stats(full.open).median - itemisedMs)} ms`);
 
     // --- End to end through the API, for context (includes Argon2id) ---
     const [endToEnd, endToEndMs] = await timed(() => backend.invoke('vault.unlock', { vaultDir, passphrase: PASSPHRASE }));
@@ -297,7 +331,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log(`summary: unlock excl. Argon2id with ${options.contracts} contracts median ${ms(fullStats.median)} ms ` +
       `vs ${ms(emptyStats.median)} ms empty (+${ms(fullStats.median - emptyStats.median)} ms); ` +
-      `quick_check ${ms(median('PRAGMA quick_check alone'))} ms, blob listing ${ms(median('blob listing (listBlobIds)'))} ms; Argon2id (excluded) ${ms(argonMs)} ms`);
+      `quick_check (fresh connection) ${ms(median('PRAGMA quick_check alone'))} ms, blob listing ${ms(median('blob listing (listBlobIds)'))} ms; Argon2id (excluded) ${ms(argonMs)} ms`);
     // The issue states no number; one second is what a user perceives as "instant" after typing the passphrase.
     console.log(`target met: ${fullStats.median <= 1000 ? 'yes' : 'no'} (no stated limit; judged against 1 s excl. Argon2id: median ${ms(fullStats.median)} ms)`);
 
@@ -313,6 +347,7 @@ async function main(): Promise<void> {
       openMs: { min: round(fullStats.min), median: round(fullStats.median), max: round(fullStats.max), runs: full.open.map((v) => round(v)) },
       closeMs: { median: round(stats(full.close).median) },
       baselineEmptyOpenMs: { min: round(emptyStats.min), median: round(emptyStats.median), max: round(emptyStats.max) },
+      dbPages: breakdown.pages,
       breakdownMedianMs: Object.fromEntries(Object.keys(breakdown.steps).map((name) => [name, median(name)])),
       endToEndUnlockMs: round(endToEndMs, 1),
     };

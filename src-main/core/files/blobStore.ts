@@ -121,14 +121,12 @@ export class BlobStore {
 
   /** Every well-formed blob id on disk, sorted; temp files and unrecognised names are ignored. */
   async listBlobIds(): Promise<string[]> {
-    const ids: string[] = [];
-    for (const shard of await readdirOrEmpty(this.blobsDir)) {
-      if (!shard.isDirectory() || !SHARD_PATTERN.test(shard.name)) continue;
-      for (const entry of await readdirOrEmpty(join(this.blobsDir, shard.name))) {
-        if (entry.isFile() && BLOB_ID_PATTERN.test(entry.name) && entry.name.startsWith(shard.name)) ids.push(entry.name);
-      }
-    }
-    return ids.sort();
+    const shards = (await readdirOrEmpty(this.blobsDir)).filter((shard) => shard.isDirectory() && SHARD_PATTERN.test(shard.name));
+    // The up to 256 shard folders are listed concurrently: one after another they cost tens of ms at every unlock.
+    const perShard = await Promise.all(shards.map(async (shard) => (await readdirOrEmpty(join(this.blobsDir, shard.name)))
+      .filter((entry) => entry.isFile() && BLOB_ID_PATTERN.test(entry.name) && entry.name.startsWith(shard.name))
+      .map((entry) => entry.name)));
+    return perShard.flat().sort();
   }
 
   /**

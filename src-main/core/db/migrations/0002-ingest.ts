@@ -63,6 +63,8 @@ export const migration0002: Migration = {
       ALTER TABLE file_versions ADD COLUMN source_kind TEXT NOT NULL DEFAULT 'file';
       ALTER TABLE file_versions ADD COLUMN parent_version_id TEXT;
       ALTER TABLE file_versions ADD COLUMN text_signature BLOB;
+      -- Every import looks for a file of the same name to version: without this it scans all files.
+      CREATE INDEX contract_files_name ON contract_files (name COLLATE NOCASE);
     `);
   },
 };

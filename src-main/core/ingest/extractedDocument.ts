@@ -1,18 +1,11 @@
 import type { ExtractedText } from './extractor.ts';
-import type { Address, EmailAttachment } from './email/parsedEmail.ts';
+import type { ParsedEmail } from './email/parsedEmail.ts';
 
-/** The envelope of an imported e-mail: who and when (for customer linking) and the files it carried. */
-export interface EmailEnvelope {
-  subject: string;
-  from: Address[];
-  to: Address[];
-  cc: Address[];
-  replyTo: Address[];
-  date?: string;
-  messageId?: string;
-  /** Attachments offered as files (inline pictures dropped), original bytes. */
-  attachments: EmailAttachment[];
-}
+/**
+ * The envelope of an imported e-mail: who and when (for customer linking) and the files it carried
+ * (attachments offered as files; inline pictures dropped). The body is in the extracted text.
+ */
+export type EmailEnvelope = Omit<ParsedEmail, 'format' | 'bodyText'>;
 
 /** Everything the import pipeline learns from one file's bytes in the extraction worker. */
 export interface ExtractedDocument {

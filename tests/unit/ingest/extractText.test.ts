@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src-shared/api/appError.ts';
 import { extractText } from '../../../src-main/core/ingest/extractorRegistry.ts';
 import { readCorpusPdf } from './corpus.ts';
+import { refusal } from '../../helpers/refusal.ts';
 
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 

@@ -1,20 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src-shared/api/appError.ts';
 import { createPdfExtractor, pdfExtractor } from '../../../src-main/core/ingest/pdfExtractor.ts';
 import { loadPdfjs } from '../../../src-main/core/ingest/pdfjsRuntime.ts';
 import { readCorpusPdf } from './corpus.ts';
+import { refusal } from '../../helpers/refusal.ts';
 
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('pdfExtractor on the pdf.js corpus', () => {
   it('reads an English paper page by page, with its page count and creation date', async () => {

@@ -4,7 +4,7 @@ import { parseEmail } from '../../../../src-main/core/ingest/email/emailParser.t
 import type { ParsedEmail } from '../../../../src-main/core/ingest/email/parsedEmail.ts';
 import { makeEml } from '../../../fixtures/email/makeEml.ts';
 import { makeMsg } from '../../../fixtures/email/makeMsg.ts';
-import { refusal } from './refusal.ts';
+import { refusal } from '../../../helpers/refusal.ts';
 
 const text = (value: string): Uint8Array => new TextEncoder().encode(value);
 const cfbMagic = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);

@@ -4,7 +4,7 @@ import { defaultExtractors, extractText } from '../../../../src-main/core/ingest
 import { makePdf } from '../../../fixtures/makePdf.ts';
 import { makeEml } from '../../../fixtures/email/makeEml.ts';
 import { makeMsg } from '../../../fixtures/email/makeMsg.ts';
-import { refusal } from './refusal.ts';
+import { refusal } from '../../../helpers/refusal.ts';
 
 const extractors = [...defaultExtractors, emlExtractor, msgExtractor];
 

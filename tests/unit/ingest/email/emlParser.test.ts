@@ -3,7 +3,7 @@ import { parseEml } from '../../../../src-main/core/ingest/email/emlParser.ts';
 import { makePdf } from '../../../fixtures/makePdf.ts';
 import { encodeGbk } from '../../../fixtures/email/gbkEncoding.ts';
 import { makeEml } from '../../../fixtures/email/makeEml.ts';
-import { refusal } from './refusal.ts';
+import { refusal } from '../../../helpers/refusal.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');

@@ -4,7 +4,7 @@ import { parseMsg } from '../../../../src-main/core/ingest/email/msgParser.ts';
 import { makePdf } from '../../../fixtures/makePdf.ts';
 import { makeMsg } from '../../../fixtures/email/makeMsg.ts';
 import type { MakeMsgOptions } from '../../../fixtures/email/makeMsg.ts';
-import { refusal } from './refusal.ts';
+import { refusal } from '../../../helpers/refusal.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 // Over 4096 bytes, so it lives in the big-sector FAT, not the mini stream; every byte value appears.

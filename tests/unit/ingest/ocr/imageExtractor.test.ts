@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../src-shared/api/appError.ts';
 import { defaultExtractors, extractText } from '../../../../src-main/core/ingest/extractorRegistry.ts';
 import { createImageExtractor } from '../../../../src-main/core/ingest/ocr/imageExtractor.ts';
 import { createOcrEngine } from '../../../../src-main/core/ingest/ocr/ocrEngine.ts';
 import { corruptPng, pngClaimingSize } from '../../../fixtures/ocr/forgedImages.ts';
 import { makeTextImage, makeTextTiff } from '../../../fixtures/ocr/makeTextImage.ts';
+import { refusal } from '../../../helpers/refusal.ts';
 
 // One worker: vitest runs the OCR test files side by side on the two cores.
 const engine = createOcrEngine({ workers: 1 });
@@ -18,15 +18,6 @@ afterAll(async () => {
   await brokenEngine.terminate();
 });
 
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 const englishLines = ['Service Agreement between Acme Trading Ltd', 'and Globex Corporation, effective 1 March 2024.', 'Payment is due within thirty days of invoice.'];
 const chineseLines = ['合同编号：HT-2024-0386', '甲方：北京纷享科技有限公司', '乙方：上海示例贸易有限公司', '付款期限为三十日'];

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../src-shared/api/appError.ts';
+export { refusal } from '../../../helpers/refusal.ts';
 
 /** Wall time and the largest growth of resident memory seen while `work` ran. */
 export interface Measured<T> {
@@ -31,12 +31,3 @@ export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
 }
 
 /** The AppError a piece of work was refused with; fails the test when it succeeded or threw something else. */
-export async function refusal(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}

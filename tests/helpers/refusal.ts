@@ -1,4 +1,4 @@
-import { AppError } from '../../../../src-shared/api/appError.ts';
+import { AppError } from '../../src-shared/api/appError.ts';
 
 /** The AppError a promise rejects with; fails the test if it resolves or rejects with anything else. */
 export async function refusal(work: Promise<unknown>): Promise<AppError> {

@@ -9,7 +9,7 @@ import { effectiveStatus } from '../../src-shared/rules/contractStatus.ts';
 import { translate, type Locale } from '../../src-shared/i18n/translate.ts';
 import type { MessageKey } from '../../src-shared/i18n/en.ts';
 import { renderTable } from './textTable.ts';
-import { fieldValueText } from './fieldValueText.ts';
+import { fieldLabel, fieldValueText } from './fieldValueText.ts';
 import type { ContractType } from '../../src-shared/model/contract.ts';
 
 /** Human-readable renderings of API results for the terminal, in the user's language. */
@@ -30,7 +30,7 @@ export function contractTable(locale: Locale, contracts: readonly Contract[]): s
   return renderTable(
     [t('cli.field.id'), t('cli.field.title'), t('cli.field.customer'), t('cli.field.status'), t('cli.field.endDate'), t('cli.field.amount')],
     contracts.map((c) => [
-      c.id, c.title, c.customerName ?? '', effectiveStatus(c.status, c.endDate, today()), c.endDate ?? '',
+      c.id, c.displayName, c.customerName ?? '', translate(locale, `contractStatus.${effectiveStatus(c.status, c.endDate, today())}`), c.endDate ?? '',
       c.amount ? `${formatMoneyPlain(c.amount)} ${c.amount.currency}` : '',
     ]),
   );
@@ -39,9 +39,9 @@ export function contractTable(locale: Locale, contracts: readonly Contract[]): s
 export function contractDetail(locale: Locale, c: ContractDetail): string {
   const t = (k: MessageKey) => translate(locale, k);
   const fields: [MessageKey, string][] = [
-    ['cli.field.id', c.id], ['cli.field.title', c.title], ['cli.field.number', c.number ?? ''],
-    ['cli.field.customer', c.customerName ?? ''], ['cli.field.type', c.type],
-    ['cli.field.status', effectiveStatus(c.status, c.endDate, today())], ['cli.field.signingDate', c.signingDate ?? ''],
+    ['cli.field.id', c.id], ['cli.field.name', c.displayName], ['cli.field.title', c.title], ['cli.field.number', c.number ?? ''],
+    ['cli.field.customer', c.customerName ?? ''], ['cli.field.type', translate(locale, `contractType.${c.type}`)],
+    ['cli.field.status', translate(locale, `contractStatus.${effectiveStatus(c.status, c.endDate, today())}`)], ['cli.field.signingDate', c.signingDate ?? ''],
     ['cli.field.startDate', c.startDate ?? ''], ['cli.field.endDate', c.endDate ?? ''],
     ['cli.field.amount', c.amount ? `${formatMoneyPlain(c.amount)} ${c.amount.currency}` : ''],
     ['cli.field.tags', c.tags.join(', ')], ['cli.field.notes', c.notes ?? ''],
@@ -51,7 +51,7 @@ export function contractDetail(locale: Locale, c: ContractDetail): string {
     `  [${f.role}] ${f.name}  (${f.id})`,
     ...f.versions.map((v) => `      ${t('cli.field.version')} ${v.versionNo}  ${v.size} B  ${v.format}  ${t('cli.field.pages')} ${v.pageCount}  ${v.createdAt}  (${v.id})`),
   ]);
-  const extracted = c.fields.map((f) => `  ${f.confirmed ? '✓' : '?'} ${f.field}: ${fieldValueText(f.field, f.value)}${f.snippet ? `  «${f.snippet.replace(/\s+/g, ' ')}»${f.page ? ` p.${f.page}` : ''}` : ''}`);
+  const extracted = c.fields.map((f) => `  ${f.confirmed ? '✓' : '?'} ${fieldLabel(locale, f.field)}: ${fieldValueText(locale, f.field, f.value)}${f.snippet ? `  «${f.snippet.replace(/\s+/g, ' ')}»${f.page ? ` p.${f.page}` : ''}` : ''}`);
   return [head, `${t('cli.field.files')}:`, ...files, ...(extracted.length > 0 ? [`${t('cli.field.extracted')}:`, ...extracted] : [])].join('\n');
 }
 
@@ -65,8 +65,8 @@ export function importLines(locale: Locale, outcomes: readonly ImportOutcome[]):
     else if (o.status === 'new-version') lines.push(`${o.file}: ${translate(locale, 'cli.import.newVersion', { version: o.versionNo })} -> ${o.contractId}`);
     else lines.push(`${o.file}: ${translate(locale, 'cli.import.imported')} -> ${o.contractId}`);
     if ((o.status === 'imported' || o.status === 'new-version') && (o.metadata || o.classifiedType)) {
-      const found = Object.entries(o.metadata ?? {}).filter(([field]) => field !== 'language').map(([field, value]) => `${field}: ${fieldValueText(field, value)}`);
-      if (o.classifiedType) found.unshift(`type: ${translate(locale, `contractType.${o.classifiedType as ContractType}`)}`);
+      const found = Object.entries(o.metadata ?? {}).filter(([field]) => field !== 'language').map(([field, value]) => `${fieldLabel(locale, field)}: ${fieldValueText(locale, field, value)}`);
+      if (o.classifiedType) found.unshift(`${fieldLabel(locale, 'type')}: ${translate(locale, `contractType.${o.classifiedType as ContractType}`)}`);
       if (found.length > 0) lines.push(`    ${found.join(' · ')}`);
     }
     if ((o.status === 'imported' || o.status === 'new-version') && o.similarTo) {

@@ -1,7 +1,8 @@
 import { AppError } from '../../../src-shared/api/appError.ts';
 import type { ContractDetail } from '../../../src-shared/model/contract.ts';
-import { listFilesOfContract } from '../db/repositories/contractFileRepository.ts';
-import { listVersionsOfFile, nextVersionNo } from '../db/repositories/fileVersionRepository.ts';
+import { findContractFileById, listFilesOfContract } from '../db/repositories/contractFileRepository.ts';
+import { deleteContract } from '../db/repositories/contractRepository.ts';
+import { listVersionsOfFile, moveVersionToFile, nextVersionNo } from '../db/repositories/fileVersionRepository.ts';
 import { appendAudit } from './auditLog.ts';
 import { getContractDetail, requireContract } from './contractService.ts';
 import type { ServiceContext } from './serviceContext.ts';
@@ -19,17 +20,17 @@ export function mergeAsVersion(ctx: ServiceContext, input: { contractId: string;
   if (!source || sourceFiles.length !== 1) {
     throw new AppError('INVALID_INPUT', { detail: 'only a contract with a single document can become a version of another' });
   }
-  const target = db.prepare('SELECT id, contract_id FROM contract_files WHERE id = ?').get(input.intoFileId) as { id: string; contract_id: string } | undefined;
+  const target = findContractFileById(db, input.intoFileId);
   if (!target) throw new AppError('FILE_RECORD_NOT_FOUND', { contract: '-', id: input.intoFileId });
-  if (target.contract_id === input.contractId) throw new AppError('INVALID_INPUT', { detail: 'a contract cannot be merged into itself' });
+  if (target.contractId === input.contractId) throw new AppError('INVALID_INPUT', { detail: 'a contract cannot be merged into itself' });
   db.transaction(() => {
     const moving = listVersionsOfFile(db, source.id).reverse();
     for (const version of moving) {
-      db.prepare('UPDATE file_versions SET file_id = ?, version_no = ? WHERE id = ?').run(target.id, nextVersionNo(db, target.id), version.id);
+      moveVersionToFile(db, version.id, target.id, nextVersionNo(db, target.id));
     }
-    db.prepare('DELETE FROM contracts WHERE id = ?').run(input.contractId);
-    appendAudit(ctx.session, { actor: ctx.actor, action: 'contract.mergedAway', recordType: 'contract', recordId: input.contractId, details: { into: target.contract_id } });
-    appendAudit(ctx.session, { actor: ctx.actor, action: 'file.newVersion', recordType: 'contract', recordId: target.contract_id, details: { fileId: target.id, from: input.contractId, versions: moving.length } });
+    deleteContract(db, input.contractId);
+    appendAudit(ctx.session, { actor: ctx.actor, action: 'contract.mergedAway', recordType: 'contract', recordId: input.contractId, details: { into: target.contractId } });
+    appendAudit(ctx.session, { actor: ctx.actor, action: 'file.newVersion', recordType: 'contract', recordId: target.contractId, details: { fileId: target.id, from: input.contractId, versions: moving.length } });
   }).immediate();
-  return getContractDetail(ctx, target.contract_id);
+  return getContractDetail(ctx, target.contractId);
 }

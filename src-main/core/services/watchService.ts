@@ -8,6 +8,7 @@ import {
   deleteWatchedFileState, deleteWatchedFolder, insertWatchedFolder, listWatchedFolders, loadWatchedFileStates, upsertWatchedFileState,
 } from '../db/repositories/watchedFolderRepository.ts';
 import { FolderWatcher, type FileReadyEvent } from '../ingest/watch/folderWatcher.ts';
+import { contentMacOfVersion } from '../db/repositories/fileVersionRepository.ts';
 import { newId } from '../ids.ts';
 import { appendAudit } from './auditLog.ts';
 import { resolveCustomer } from './customerService.ts';
@@ -81,8 +82,7 @@ export async function runWatchedFolder(ctx: ServiceContext, id: string, control:
       if (!control.signal?.aborted) watcher.retry(event);
     } else {
       const versionId = first.status === 'failed' || first.status === 'skipped' ? null : first.versionId;
-      const mac = versionId === null ? undefined
-        : (db.prepare('SELECT content_mac FROM file_versions WHERE id = ?').get(versionId) as { content_mac: string } | undefined)?.content_mac;
+      const mac = versionId === null ? null : contentMacOfVersion(db, versionId);
       upsertWatchedFileState(db, folder.id, { path: event.relativePath, size: event.size, mtimeMs: event.mtimeMs, ...(mac ? { contentMac: mac } : {}) });
     }
     for (const outcome of outcomes) {

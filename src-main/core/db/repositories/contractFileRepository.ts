@@ -31,3 +31,9 @@ export function findFileByNameForCustomer(db: VaultDatabase, name: string, custo
 function toFile(row: FileRow): ContractFile {
   return { id: row.id, contractId: row.contract_id, role: row.role as FileRole, name: row.name, createdAt: row.created_at };
 }
+
+/** One file record by id, or null. */
+export function findContractFileById(db: VaultDatabase, id: string): ContractFile | null {
+  const row = db.prepare('SELECT * FROM contract_files WHERE id = ?').get(id) as FileRow | undefined;
+  return row ? toFile(row) : null;
+}

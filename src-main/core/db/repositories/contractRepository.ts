@@ -95,3 +95,8 @@ function toContractWithTags(row: ContractRow, tags: string[]): ContractRecord {
     updatedAt: row.updated_at,
   };
 }
+
+/** Deletes a contract; its files, versions, tags and fields go with it (call inside the caller's transaction). */
+export function deleteContract(db: VaultDatabase, id: string): void {
+  db.prepare('DELETE FROM contracts WHERE id = ?').run(id);
+}

@@ -104,3 +104,13 @@ export function listMainDocumentSignatures(db: VaultDatabase): { contractId: str
     return signature ? [{ contractId: r.contract_id, fileId: r.file_id, versionId: r.id, signature }] : [];
   });
 }
+
+/** The keyed content hash recorded for a version, or null if there is no such version. */
+export function contentMacOfVersion(db: VaultDatabase, versionId: string): string | null {
+  return (db.prepare('SELECT content_mac FROM file_versions WHERE id = ?').get(versionId) as { content_mac: string } | undefined)?.content_mac ?? null;
+}
+
+/** Moves a version under another file with a new number (call inside the caller's transaction). */
+export function moveVersionToFile(db: VaultDatabase, versionId: string, fileId: string, versionNo: number): void {
+  db.prepare('UPDATE file_versions SET file_id = ?, version_no = ? WHERE id = ?').run(fileId, versionNo, versionId);
+}

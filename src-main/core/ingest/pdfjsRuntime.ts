@@ -31,10 +31,10 @@ async function load(): Promise<PdfjsRuntime> {
   const require = createRequire(import.meta.url);
   const packageRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
   const nativePush = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
-  const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const lib = await import('pdfjs-dist/legacy/build/pdf.min.mjs');
   // In Node pdf.js runs its "worker" in-process and imports it from workerSrc; an absolute file
   // URL keeps that working wherever this module ends up (bundled, packaged, Windows paths).
-  const workerUrl = pathToFileURL(path.join(packageRoot, 'legacy', 'build', 'pdf.worker.mjs')).href;
+  const workerUrl = pathToFileURL(path.join(packageRoot, 'legacy', 'build', 'pdf.worker.min.mjs')).href;
   lib.GlobalWorkerOptions.workerSrc = workerUrl;
   // Loaded now rather than at the first document, so the built-in fix-up below covers it too.
   (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(workerUrl);

@@ -1,5 +1,5 @@
-import { simpleParser } from 'mailparser';
-import type { Attachment, ParsedMail } from 'mailparser';
+import type { Attachment, SimpleParserOptions, ParsedMail } from 'mailparser';
+import { loadSimpleParser } from '../lazyLibraries.ts';
 import { AppError } from '../../../../src-shared/api/appError.ts';
 import { attachmentFileName, normaliseContentType } from './attachmentNames.ts';
 import { checkAttachmentCount, checkEmailEnvelope } from './emailLimits.ts';
@@ -18,7 +18,7 @@ const messageHeaders: ReadonlySet<string> = new Set([
   'sender', 'reply-to', 'content-type', 'delivered-to',
 ]);
 
-function parserOptions(limits: EmailLimits): Parameters<typeof simpleParser>[1] {
+function parserOptions(limits: EmailLimits): SimpleParserOptions {
   return {
     // An attached mail stays whole, as an .eml attachment the pipeline can import in its own
     // right, instead of its text and files being merged into this one.
@@ -80,6 +80,7 @@ function toAttachment(attachment: Attachment, position: number, html: string): E
 
 async function readMail(bytes: Uint8Array, fileName: string, limits: EmailLimits): Promise<ParsedMail> {
   try {
+    const simpleParser = await loadSimpleParser();
     return await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), parserOptions(limits));
   } catch (error) {
     // mailsplit marks its own structural limits (too many parts, a huge header block) with EMAXLEN.

@@ -1,4 +1,4 @@
-import { simpleParser } from 'mailparser';
+import { loadSimpleParser } from '../lazyLibraries.ts';
 
 const namedEntities: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', copy: '©', reg: '®', yen: '¥', euro: '€',
@@ -87,6 +87,7 @@ export async function htmlToPlainText(html: string, maxHtmlChars: number): Promi
   // A one-part message whose root is text/html is the one shape mailparser converts to text.
   const message = Buffer.from(`Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${prepared}`, 'utf8');
   try {
+    const simpleParser = await loadSimpleParser();
     const parsed = await simpleParser(message, {
       skipImageLinks: true,
       skipTextToHtml: true,

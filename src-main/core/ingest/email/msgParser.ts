@@ -1,7 +1,7 @@
 import msgreaderModule from '@kenjiuno/msgreader';
 import type { FieldsData } from '@kenjiuno/msgreader';
-import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
+import { loadSimpleParser } from '../lazyLibraries.ts';
 import { AppError } from '../../../../src-shared/api/appError.ts';
 import { attachmentFileName, contentTypeForName, normaliseContentType } from './attachmentNames.ts';
 import { isSafeCompoundFile } from './compoundFileCheck.ts';
@@ -96,6 +96,7 @@ async function transportHeaders(text: string | undefined): Promise<ParsedMail | 
   if (text === undefined || text.trim() === '') return undefined;
   const block = `${truncateText(text, MAX_TRANSPORT_HEADER_CHARS).trimEnd()}\r\n\r\n`;
   try {
+    const simpleParser = await loadSimpleParser();
     return await simpleParser(Buffer.from(block, 'utf8'), { skipHtmlToText: true, skipTextToHtml: true, checksumAlgo: false });
   } catch {
     return undefined;

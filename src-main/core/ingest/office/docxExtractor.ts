@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { AppError } from '../../../../src-shared/api/appError.ts';
 import { fileExtension } from '../formatDetection.ts';
 import { readCoreProperties } from './coreProperties.ts';
@@ -6,6 +5,7 @@ import { hasCfbSignature, hasZipSignature, ooxmlKindFromHead } from './officeSig
 import { DEFAULT_MAX_TEXT_CHARS, truncateText } from './officeText.ts';
 import type { OfficeExtractedText, OfficeExtractor } from './officeText.ts';
 import { verifyOoxmlPackage } from './ooxmlPackageGuard.ts';
+import { loadMammoth } from '../lazyLibraries.ts';
 import { DOCX_MIME, detectOoxmlMime } from './ooxmlMime.ts';
 import { DEFAULT_ZIP_LIMITS } from './zipGuard.ts';
 import type { ZipLimits } from './zipGuard.ts';
@@ -67,6 +67,7 @@ export function createDocxExtractor(options: DocxExtractorOptions = {}): OfficeE
         await verifyOoxmlPackage(bytes, fileName, limits);
         const metadata = await readCoreProperties(bytes, fileName, limits);
         const mime = await detectOoxmlMime(bytes, fileName, limits, DOCX_MIME);
+        const mammoth = await loadMammoth();
         const result = await mammoth.extractRawText({ buffer: toBuffer(bytes) });
         // mammoth ends every paragraph (table cells included) with a blank line; the last ones carry nothing.
         const { text, truncated } = truncateText(result.value.replace(/\r\n?/g, '\n').trimEnd(), maxTextChars);

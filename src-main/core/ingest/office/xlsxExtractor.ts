@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../../../src-shared/api/appError.ts';
 import { fileExtension } from '../formatDetection.ts';
 import { cellValueText } from './cellText.ts';
@@ -8,6 +8,7 @@ import { hasCfbSignature, hasZipSignature, ooxmlKindFromHead } from './officeSig
 import { DEFAULT_MAX_TEXT_CHARS } from './officeText.ts';
 import type { OfficeExtractedText, OfficeExtractor } from './officeText.ts';
 import { verifyOoxmlPackage } from './ooxmlPackageGuard.ts';
+import { loadExcelJs } from '../lazyLibraries.ts';
 import { XLSX_MIME, detectOoxmlMime } from './ooxmlMime.ts';
 import { DEFAULT_ZIP_LIMITS } from './zipGuard.ts';
 import type { ZipLimits } from './zipGuard.ts';
@@ -57,7 +58,7 @@ interface SheetBudget {
  * One sheet as text: its name, then one line per non-empty row with cells joined by tabs (empty
  * cells keep their tab, so columns stay aligned). Spends the shared budget and stops when it is gone.
  */
-function sheetText(sheet: ExcelJS.Worksheet, budget: SheetBudget): string {
+function sheetText(sheet: ExcelJS.Worksheet, budget: SheetBudget, formulaType: ExcelJS.ValueType): string {
   const lines = [sheet.name];
   budget.chars -= sheet.name.length;
   sheet.eachRow((row) => {
@@ -78,7 +79,7 @@ function sheetText(sheet: ExcelJS.Worksheet, budget: SheetBudget): string {
       // A merged range repeats its value in every covered cell; only the top-left one carries it.
       if (cell.master !== cell) return;
       // cell.value drops a falsy cached result (0, FALSE, ""); cell.result keeps it.
-      const value = cell.type === ExcelJS.ValueType.Formula ? { formula: '', result: cell.result } : cell.value;
+      const value = cell.type === formulaType ? { formula: '', result: cell.result } : cell.value;
       const text = cellValueText(value);
       if (text !== '') cells[column - 1] = text.replace(/[\t\r\n]+/g, ' ');
     });
@@ -132,7 +133,8 @@ export function createXlsxExtractor(options: XlsxExtractorOptions = {}): OfficeE
         installExceljsConsoleGuard();
         // load() works in memory (JSZip + saxes). exceljs's streaming WorkbookReader is the path that
         // writes temp files (via `tmp`), which is why it is not used.
-        const workbook = new ExcelJS.Workbook();
+        const excel = await loadExcelJs();
+        const workbook = new excel.Workbook();
         // exceljs types its input as its own `Buffer extends ArrayBuffer`; at run time it hands it to
         // JSZip, which takes a Node Buffer as is (and without copying it).
         await workbook.xlsx.load(toBuffer(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
@@ -143,7 +145,7 @@ export function createXlsxExtractor(options: XlsxExtractorOptions = {}): OfficeE
             budget.truncated = true;
             break;
           }
-          pages.push(sheetText(sheet, budget));
+          pages.push(sheetText(sheet, budget, excel.ValueType.Formula));
         }
         return {
           format: 'xlsx',

@@ -28,9 +28,18 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  task: Task | null;
+  /** Tasks sent to this worker, in the order it runs them: the first is running, the rest wait in the worker. */
+  tasks: Task[];
+  /** The running task's time limit. */
   timer: ReturnType<typeof setTimeout> | null;
 }
+
+/**
+ * Files handed to one worker at a time: the one it parses and the next. The next is already in the
+ * worker when the first finishes, so the worker does not sit idle while the importing thread, busy
+ * committing a file (an fsync can take milliseconds), gets round to sending it another.
+ */
+const TASKS_PER_WORKER = 2;
 
 const bootstrapUrl = new URL('./extractionWorkerBootstrap.mjs', import.meta.url);
 
@@ -74,21 +83,27 @@ export class ExtractionPool {
     for (const task of this.queue.splice(0)) task.reject(new AppError('IMPORT_CANCELLED'));
     await Promise.all(this.slots.splice(0).map(async (slot) => {
       if (slot.timer) clearTimeout(slot.timer);
-      slot.task?.reject(new AppError('IMPORT_CANCELLED'));
-      slot.task = null;
+      for (const task of slot.tasks.splice(0)) task.reject(new AppError('IMPORT_CANCELLED'));
       await slot.worker.terminate();
     }));
   }
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => s.task === null);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      const slot = this.leastBusySlot();
       if (!slot) return;
       const task = this.queue.shift();
       if (!task) return;
-      this.run(slot, task);
+      this.send(slot, task);
     }
+  }
+
+  /** The worker with the fewest tasks (a new one while the pool is below size and all are busy), or none when all are full. */
+  private leastBusySlot(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const slot of this.slots) if (!best || slot.tasks.length < best.tasks.length) best = slot;
+    if ((!best || best.tasks.length > 0) && this.slots.length < this.size) return this.spawn();
+    return best && best.tasks.length < TASKS_PER_WORKER ? best : undefined;
   }
 
   private spawn(): Slot {
@@ -100,7 +115,7 @@ export class ExtractionPool {
     });
     worker.stdout.resume();
     worker.stderr.resume();
-    const slot: Slot = { worker, task: null, timer: null };
+    const slot: Slot = { worker, tasks: [], timer: null };
     worker.on('message', (response: ExtractionResponse) => this.settle(slot, response));
     worker.on('error', (error: Error & { code?: string }) => this.fail(slot, error));
     worker.on('exit', () => this.fail(slot, new Error('extraction worker exited')));
@@ -110,23 +125,32 @@ export class ExtractionPool {
     return slot;
   }
 
-  private run(slot: Slot, task: Task): void {
-    slot.task = task;
+  private send(slot: Slot, task: Task): void {
+    slot.tasks.push(task);
     slot.worker.ref();
-    slot.timer = setTimeout(() => {
-      const running = slot.task;
-      this.replace(slot);
-      running?.reject(new AppError('EXTRACTION_TIMEOUT', { file: running.fileName, seconds: Math.round(this.timeoutMs / 1000) }));
-    }, this.timeoutMs);
+    if (slot.tasks.length === 1) this.startTimer(slot);
     const copy = new Uint8Array(task.bytes);
     const request: ExtractionRequest = { taskId: task.id, fileName: task.fileName, bytes: copy, options: task.options };
     slot.worker.postMessage(request, [copy.buffer]);
   }
 
+  /** Limits the running (first) task of a worker; past it the worker is replaced and only that file fails. */
+  private startTimer(slot: Slot): void {
+    slot.timer = setTimeout(() => {
+      const running = slot.tasks[0];
+      this.replace(slot);
+      running?.reject(new AppError('EXTRACTION_TIMEOUT', { file: running.fileName, seconds: Math.round(this.timeoutMs / 1000) }));
+    }, this.timeoutMs);
+  }
+
   private settle(slot: Slot, response: ExtractionResponse): void {
-    const task = slot.task;
+    const task = slot.tasks[0];
     if (!task || task.id !== response.taskId) return;
-    this.release(slot);
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.tasks.shift();
+    if (slot.tasks.length > 0) this.startTimer(slot);
+    else slot.worker.unref();
     if (response.ok) task.resolve(response.document);
     else task.reject(new AppError(response.code, response.params));
     this.dispatch();
@@ -134,7 +158,7 @@ export class ExtractionPool {
 
   private fail(slot: Slot, error: Error & { code?: string }): void {
     if (!this.slots.includes(slot)) return;
-    const task = slot.task;
+    const task = slot.tasks[0];
     this.replace(slot);
     if (task) {
       task.reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY'
@@ -143,20 +167,23 @@ export class ExtractionPool {
     }
   }
 
-  /** Drops a broken or stuck worker; the next dispatch spawns a fresh one. */
+  /**
+   * Drops a broken or stuck worker; the next dispatch spawns a fresh one. Its running task is the
+   * caller's to settle; the tasks waiting behind it never started, so they go back to the front of
+   * the queue rather than failing for another file's fault.
+   */
   private replace(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
-    slot.task = null;
+    slot.timer = null;
+    const waiting = slot.tasks.splice(0).slice(1);
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots.splice(index, 1);
     void slot.worker.terminate();
-    if (!this.closed) this.dispatch();
-  }
-
-  private release(slot: Slot): void {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
-    slot.task = null;
-    slot.worker.unref();
+    if (this.closed) {
+      for (const task of waiting) task.reject(new AppError('IMPORT_CANCELLED'));
+      return;
+    }
+    this.queue.unshift(...waiting);
+    this.dispatch();
   }
 }

@@ -19,13 +19,16 @@ void configureSharedOcrEngine({ workers: 1 });
 
 const port = parentPort;
 if (!port) throw new Error('extractionWorker must run in a worker thread');
+// The pool sends the next file before this one is done; files are still parsed one at a time, so a
+// file that exhausts the heap or the time limit is always the one the pool blames.
+let previous: Promise<void> = Promise.resolve();
 port.on('message', (request: ExtractionRequest) => {
-  extractDocument(request.bytes, request.fileName, request.options).then(
+  previous = previous.then(() => extractDocument(request.bytes, request.fileName, request.options).then(
     (document) => {
       // Attachment bytes are moved, not copied, back to the importing thread.
       const transfer = (document.email?.attachments ?? []).map((a) => a.bytes.buffer as ArrayBuffer);
       port.postMessage({ taskId: request.taskId, ok: true, document } satisfies ExtractionResponse, transfer);
     },
     (error: unknown) => port.postMessage(toResponse(request.taskId, error)),
-  );
+  ));
 });

@@ -48,6 +48,43 @@ describe('extraction in worker threads', () => {
     expect(process.memoryUsage().heapUsed).toBeLessThan(1024 * 1024 * 1024);
   });
 
+  it('does not blame the file sent behind one that times out: it is parsed by the replacement worker', async () => {
+    // Long enough for a fresh worker to start (its start counts against its first file), far shorter than the heavy file.
+    pool = new ExtractionPool({ workers: 1, timeoutMs: 5000 });
+    const heavy = await readFile(join(corpus, 'freeculture.pdf'));
+    // With one worker, the second file is already waiting inside the worker when the first runs out of time.
+    const [stuck, behind] = await Promise.allSettled([pool.extract(heavy, 'freeculture.pdf'), pool.extract(await makePdf([['waited behind']]), 'next.pdf')]);
+    expect(stuck).toMatchObject({ status: 'rejected', reason: { code: 'EXTRACTION_TIMEOUT', params: { file: 'freeculture.pdf' } } });
+    expect(behind).toMatchObject({ status: 'fulfilled', value: { text: { pages: [expect.stringContaining('waited behind')] } } });
+  });
+
+  it('does not blame the files sent behind one that exhausts the heap', async () => {
+    pool = new ExtractionPool({ workers: 1, heapLimitMb: 40 });
+    const heavy = await readFile(join(corpus, 'bug1978317.pdf'));
+    const results = await Promise.allSettled([
+      pool.extract(heavy, 'bug1978317.pdf'),
+      pool.extract(new TextEncoder().encode('first behind'), 'b.txt'),
+      pool.extract(new TextEncoder().encode('second behind'), 'c.txt'),
+    ]);
+    expect(results[0]).toMatchObject({ status: 'rejected', reason: { code: 'EXTRACTION_OUT_OF_MEMORY' } });
+    expect(results.slice(1).map((r) => (r.status === 'fulfilled' ? r.value.text.pages[0] : r.reason))).toEqual([
+      expect.stringContaining('first behind'), expect.stringContaining('second behind'),
+    ]);
+  });
+
+  it('keeps each worker on one file at a time: the answers come back in the order the files were sent', async () => {
+    pool = new ExtractionPool({ workers: 1 });
+    // 14 pages: pdf.js yields to the event loop many times while reading it.
+    const heavy = await readFile(join(corpus, 'tracemonkey.pdf'));
+    const finished: string[] = [];
+    await Promise.all([
+      pool.extract(heavy, 'slow.pdf').then(() => finished.push('slow')),
+      pool.extract(new TextEncoder().encode('quick'), 'quick.txt').then(() => finished.push('quick')),
+    ]);
+    // Were the worker to start the second file while the first awaited pdf.js, the quick one would finish first.
+    expect(finished).toEqual(['slow', 'quick']);
+  });
+
   it('cancels queued work on close', async () => {
     pool = new ExtractionPool({ workers: 1 });
     const bytes = await makePdf([['queued']]);

@@ -10,6 +10,8 @@ import { cliLocale } from './cliLocale.ts';
 import { auditTable, contractDetail, contractTable, customerTable, importLines, ruleTable, verifyLines } from './humanOutput.ts';
 import { currentPassphrase, newPassphrase, recoveryKeyIfGiven } from './secretSources.ts';
 import { progressLine } from './progressLine.ts';
+import { plainHighlight, searchResultText, terminalHighlight } from './searchOutput.ts';
+import { parseMajorAmount } from './amountArgument.ts';
 
 /** Options every command accepts. */
 interface GlobalOptions {
@@ -286,6 +288,48 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       print(opts, removed, () => t('cli.rules.removed', { id }));
     });
 
+  program.command('search <vault-dir> [query...]').description('find contracts by their text, in Chinese or English, with filters')
+    .option('--customer <name-or-id>', 'only this customer\'s contracts (repeatable)', collect, [])
+    .addOption(new Option('--type <type...>', 'only these contract types').choices([...contractTypeChoices]))
+    .addOption(new Option('--status <status...>', 'only these statuses').choices(['draft', 'active', 'expired', 'terminated']))
+    .option('--tag <tag>', 'only contracts with this tag (repeatable)', collect, [])
+    .option('--format <format>', 'only contracts with a file of this format: pdf, docx, xlsx, eml, msg, image, text (repeatable)', collect, [])
+    .option('--from <date>', 'signed on or after, YYYY-MM-DD').option('--to <date>', 'signed on or before, YYYY-MM-DD')
+    .option('--ends-from <date>', 'ending on or after, YYYY-MM-DD').option('--ends-to <date>', 'ending on or before, YYYY-MM-DD')
+    .option('--min-amount <amount>', 'at least this amount, e.g. 100000 or 1,200.50').option('--max-amount <amount>', 'at most this amount')
+    .option('--currency <code>', 'amounts in this currency only, e.g. CNY')
+    .addOption(new Option('--sort <order>', 'order of the results').choices(['relevance', 'signingDate', 'endDate', 'amount']).default('relevance'))
+    .option('--ascending', 'oldest / smallest first').option('--limit <n>', 'at most n results', '20')
+    .action(async (dir: string, words: string[], o: SearchOptions, cmd: Command) => {
+      const opts = globals(cmd);
+      const result = await withVault(dir, opts, async () => {
+        let customerIds: string[] | undefined;
+        if (o.customer.length > 0) {
+          const customers = await call('customers.list', {});
+          customerIds = o.customer.map((wanted) => {
+            const found = customers.find((c) => c.id === wanted || c.name.toLowerCase() === wanted.toLowerCase());
+            if (!found) throw new OperationFailed([t('cli.search.unknownCustomer', { customer: wanted })]);
+            return found.id;
+          });
+        }
+        return call('search.query', {
+          text: words.join(' '), customerIds, types: o.type, statuses: o.status,
+          tags: o.tag.length > 0 ? o.tag : undefined, formats: o.format.length > 0 ? o.format : undefined,
+          signedFrom: o.from, signedTo: o.to, endsFrom: o.endsFrom, endsTo: o.endsTo,
+          minAmountMinor: parseMajorAmount(o.minAmount), maxAmountMinor: parseMajorAmount(o.maxAmount), currency: o.currency,
+          sort: o.sort, ascending: o.ascending, limit: Number(o.limit),
+        } as OperationRequest<'search.query'>);
+      });
+      print(opts, result, () => searchResultText(locale, result, process.stdout.isTTY ? terminalHighlight : plainHighlight));
+    });
+
+  program.command('reindex <vault-dir>').description('rebuild the search index from the vault')
+    .action(async (dir: string, _o: unknown, cmd: Command) => {
+      const opts = globals(cmd);
+      const done = await withVault(dir, opts, () => call('search.reindex', {}));
+      print(opts, done, () => t('cli.reindex.done', { contracts: done.contracts, seconds: done.seconds }));
+    });
+
   program.command('audit <vault-dir>').description('show the audit log')
     .option('--record <id>', 'only events about this record').option('--limit <n>', 'newest n events', '1000')
     .action(async (dir: string, o: { record?: string; limit: string }, cmd: Command) => {
@@ -307,6 +351,20 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   } finally {
     await backend.dispose();
   }
+}
+
+interface SearchOptions {
+  customer: string[]; type?: ContractTypeChoice[]; status?: Array<'draft' | 'active' | 'expired' | 'terminated'>; tag: string[]; format: string[];
+  from?: string; to?: string; endsFrom?: string; endsTo?: string; minAmount?: string; maxAmount?: string; currency?: string;
+  sort: 'relevance' | 'signingDate' | 'endDate' | 'amount'; ascending?: boolean; limit: string;
+}
+
+const contractTypeChoices = ['sales', 'purchase', 'service', 'nda', 'lease', 'employment', 'framework', 'amendment', 'other'] as const;
+type ContractTypeChoice = (typeof contractTypeChoices)[number];
+
+/** Commander collector for repeatable options. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function safeUserName(): string {

@@ -15,6 +15,7 @@ import { addRule, listRules, removeRule } from './services/rulesService.ts';
 import { mergeAsVersion } from './services/versionMerge.ts';
 import { addWatchedFolder, listFolders, removeWatchedFolder, runWatchedFolder } from './services/watchService.ts';
 import type { ServiceContext } from './services/serviceContext.ts';
+import { recentSearches, reindex, removeSavedSearch, savedSearches, saveSearch, searchContracts } from './services/search/searchService.ts';
 
 /** One function per operation of the API map; the dispatcher has already validated and authorised. */
 export type Handlers = {
@@ -107,5 +108,14 @@ export const handlers: Handlers = {
       onWarning: (error) => ctx.progress({ done, total: done, item: null, warning: ctx.describe(error) }),
     }, { stabilityMs: input.stabilityMs, usePolling: input.usePolling });
   },
+  'search.query': async (input, ctx) => searchContracts(serviceContext(ctx), input),
+  'search.reindex': async (_input, ctx) => reindex(serviceContext(ctx), (done, total) => ctx.progress({ done, total, item: null })),
+  'search.saved.list': async (_input, ctx) => savedSearches(serviceContext(ctx)),
+  'search.saved.add': async (input, ctx) => saveSearch(serviceContext(ctx), input.name, input.query),
+  'search.saved.remove': async (input, ctx) => {
+    removeSavedSearch(serviceContext(ctx), input.id);
+    return { removed: true as const };
+  },
+  'search.recent': async (input, ctx) => recentSearches(serviceContext(ctx), input.limit ?? 20),
   'audit.list': async (input, ctx) => listAudit(serviceContext(ctx).session, input.limit ?? 1000, input.recordId),
 };

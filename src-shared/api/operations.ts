@@ -14,6 +14,8 @@ import type { ClassificationRule } from '../rules/classification/classificationR
 import type { ContractFieldView } from '../model/contractField.ts';
 import { metadataFields, type MetadataField } from '../rules/metadata/contractMetadata.ts';
 import { matchRuleSchema } from '../rules/classification/classificationRule.ts';
+import type { RecentSearch, SavedSearch, SearchResult } from '../model/search.ts';
+import { searchSorts } from '../model/search.ts';
 
 /** One entry of the API map: its input schema, the permission it needs, and (as a type only) its result. */
 export interface OperationDef<Input extends z.ZodType, Result> {
@@ -33,6 +35,36 @@ const nonBlank = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.string().refine(isIsoDate, 'date YYYY-MM-DD');
 const currency = z.string().regex(/^[A-Za-z]{3}$/, 'ISO 4217 currency').transform((c) => c.toUpperCase());
 const kdfPreset = z.enum(['moderate', 'interactive', 'sensitive']);
+
+/** Longest search text accepted: far beyond any phrase a person types, short enough to answer instantly. */
+export const MAX_SEARCH_TEXT_CHARS = 1000;
+
+const minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const searchQuery = z
+  .object({
+    text: z.string().max(MAX_SEARCH_TEXT_CHARS).optional(),
+    customerIds: z.array(id).max(1000).optional(),
+    types: z.array(z.enum(contractTypes)).max(20).optional(),
+    statuses: z.array(z.enum(contractStatuses)).max(10).optional(),
+    tags: z.array(nonBlank(100)).max(50).optional(),
+    signedFrom: isoDate.optional(),
+    signedTo: isoDate.optional(),
+    endsFrom: isoDate.optional(),
+    endsTo: isoDate.optional(),
+    minAmountMinor: minor.optional(),
+    maxAmountMinor: minor.optional(),
+    currency: currency.optional(),
+    formats: z.array(z.string().regex(/^[a-z]{2,10}$/, 'format')).max(20).optional(),
+    sort: z.enum(searchSorts).optional(),
+    ascending: z.boolean().optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+    offset: z.number().int().min(0).max(1_000_000).optional(),
+  })
+  .strict()
+  // An inverted range is a mistake worth saying, not a silent empty result.
+  .refine((q) => q.signedFrom === undefined || q.signedTo === undefined || q.signedFrom <= q.signedTo, 'signedFrom after signedTo')
+  .refine((q) => q.endsFrom === undefined || q.endsTo === undefined || q.endsFrom <= q.endsTo, 'endsFrom after endsTo')
+  .refine((q) => q.minAmountMinor === undefined || q.maxAmountMinor === undefined || q.minAmountMinor <= q.maxAmountMinor, 'minAmount above maxAmount');
 
 /** The one typed map of every operation the UI, the web bridge and the CLI can ask for (DESIGN.md §2). */
 export const operations = {
@@ -144,6 +176,14 @@ export const operations = {
     input: z.object({ id, stabilityMs: z.number().int().min(50).max(600_000).optional(), usePolling: z.boolean().optional() }).strict(),
     permission: 'write',
   }),
+  /** Full-text search with filters; also records the search among the recent ones. */
+  'search.query': op<SearchResult>()({ input: searchQuery, permission: 'read' }),
+  /** Long-running: rebuilds the search index from the database and the stored texts, reporting progress. */
+  'search.reindex': op<{ contracts: number; seconds: number }>()({ input: z.object({}).strict(), permission: 'admin' }),
+  'search.saved.list': op<SavedSearch[]>()({ input: z.object({}).strict(), permission: 'read' }),
+  'search.saved.add': op<SavedSearch>()({ input: z.object({ name: nonBlank(200), query: searchQuery }).strict(), permission: 'write' }),
+  'search.saved.remove': op<{ removed: true }>()({ input: z.object({ id }).strict(), permission: 'write' }),
+  'search.recent': op<RecentSearch[]>()({ input: z.object({ limit: z.number().int().min(1).max(100).optional() }).strict(), permission: 'read' }),
   'audit.list': op<AuditEvent[]>()({
     input: z.object({ recordId: id.optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
     permission: 'read',

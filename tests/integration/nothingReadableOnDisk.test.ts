@@ -65,6 +65,8 @@ describe('nothing readable touches the disk outside the user\'s own input', () =
     expect(await cli(['customer', 'add', vault, '--name', customerName, '--email', 'legal@fxiaoke.example'], env)).toBe(0);
     expect(await cli(['import', vault, pdfPath, '--customer', customerName], env)).toBe(0);
     expect(await cli(['verify', vault], env)).toBe(0);
+    // Searching builds the search index and saves its snapshot under vault/index: it is scanned too.
+    expect(await cli(['search', vault, 'hydraulic', 'valves'], env)).toBe(0);
 
     const needles: { label: string; bytes: Buffer }[] = [];
     const add = (label: string, text: string) => encodings(text).forEach((bytes) => needles.push({ label, bytes }));
@@ -89,6 +91,7 @@ describe('nothing readable touches the disk outside the user\'s own input', () =
     }
     expect(scanned.some((p) => p.endsWith('vault.db'))).toBe(true);
     expect(scanned.filter((p) => p.includes(`${join(vault, 'blobs')}`)).length).toBeGreaterThanOrEqual(2);
+    expect(scanned.some((p) => p.startsWith(join(vault, 'index')))).toBe(true);
     const leaks: string[] = [];
     for (const path of scanned) {
       if ((await stat(path)).size === 0) continue;

@@ -21,6 +21,9 @@ export type SessionKeys = Awaited<ReturnType<typeof deriveSubkeys>>;
 export class VaultSession {
   private closed = false;
   private pool: ExtractionPool | null = null;
+  private readonly closeHooks: Array<() => Promise<void>> = [];
+  /** Session-scoped state a service keeps between calls (e.g. the loaded search index), by name. */
+  readonly services = new Map<string, unknown>();
 
   private constructor(
     readonly dir: string,
@@ -60,11 +63,19 @@ export class VaultSession {
     return this.pool;
   }
 
+  /** Runs `hook` when the session closes, before the database closes and the keys are wiped (e.g. to save the search index). */
+  onClose(hook: () => Promise<void>): void {
+    this.closeHooks.push(hook);
+  }
+
   /** Closes the database, wipes the keys from memory and releases the vault lock; idempotent. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     try {
+      // A hook that fails (e.g. a full disk while saving the search index) must not keep the vault open.
+      for (const hook of this.closeHooks.splice(0)) await hook().catch(() => undefined);
+      this.services.clear();
       await this.pool?.close();
       this.pool = null;
       this.db.close();

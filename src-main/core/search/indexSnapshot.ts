@@ -1,0 +1,128 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { AppError, isAppError } from '../../../src-shared/api/appError.ts';
+import { decryptBlob, encryptBlob } from '../files/blobFormat.ts';
+import { syncDirectory } from '../files/syncDirectory.ts';
+import { SearchIndex } from './searchIndex.ts';
+
+/** Version of the snapshot's plaintext layout (inside the blob format's own versioned envelope). */
+export const INDEX_SNAPSHOT_VERSION = 1;
+const SNAPSHOT_FILE = 'search.cvidx';
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+/** The record the snapshot's encryption is bound to: another vault's snapshot, or a blob, fails to open as this one. */
+function snapshotRecordId(vaultId: string): string {
+  return `search-index:${vaultId}`;
+}
+
+function u32(value: number): Uint8Array {
+  const bytes = new Uint8Array(4);
+  new DataView(bytes.buffer).setUint32(0, value);
+  return bytes;
+}
+
+/** Each part as [u32 key length][key][u32 data length][data], UTF-8, after a header part. */
+async function* encodeParts(parts: ReadonlyArray<readonly [string, string]>): AsyncGenerator<Uint8Array, void, undefined> {
+  const encoder = new TextEncoder();
+  for (const [key, data] of parts) {
+    const keyBytes = encoder.encode(key);
+    const dataBytes = encoder.encode(data);
+    yield u32(keyBytes.length);
+    yield keyBytes;
+    yield u32(dataBytes.length);
+    yield dataBytes;
+  }
+}
+
+function decodeParts(bytes: Uint8Array): Array<[string, string]> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const parts: Array<[string, string]> = [];
+  let offset = 0;
+  const take = (): string => {
+    if (offset + 4 > bytes.length) throw new Error('truncated part length');
+    const length = view.getUint32(offset);
+    offset += 4;
+    if (offset + length > bytes.length) throw new Error('truncated part');
+    const text = decoder.decode(bytes.subarray(offset, offset + length));
+    offset += length;
+    return text;
+  };
+  while (offset < bytes.length) parts.push([take(), take()]);
+  return parts;
+}
+
+/**
+ * Writes the index, encrypted with the vault's index key, as `<indexDir>/search.cvidx`: to a temp
+ * file, fsynced, then renamed over the old one, so a crash leaves the old snapshot or the new one,
+ * never half of either. `generation` is the last database change the snapshot includes.
+ */
+export async function writeIndexSnapshot(indexDir: string, key: Uint8Array, vaultId: string, generation: number, index: SearchIndex): Promise<void> {
+  await mkdir(indexDir, { recursive: true });
+  const parts: Array<[string, string]> = [['header', JSON.stringify({ v: INDEX_SNAPSHOT_VERSION, generation })]];
+  await index.exportParts(async (name, data) => {
+    parts.push([name, data]);
+  });
+  const tempPath = join(indexDir, `${SNAPSHOT_FILE}.${randomBytes(8).toString('hex')}.tmp`);
+  const handle = await open(tempPath, 'wx', 0o600);
+  let renamed = false;
+  try {
+    try {
+      for await (const piece of encryptBlob(encodeParts(parts), key, snapshotRecordId(vaultId))) {
+        let written = 0;
+        while (written < piece.length) written += (await handle.write(piece, written, piece.length - written)).bytesWritten;
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tempPath, join(indexDir, SNAPSHOT_FILE));
+    renamed = true;
+    await syncDirectory(indexDir);
+  } finally {
+    if (!renamed) await rm(tempPath, { force: true });
+  }
+}
+
+/**
+ * Reads the snapshot back: null when there is none; SEARCH_INDEX_DAMAGED when it does not
+ * authenticate, is truncated, or is of another layout, so the caller rebuilds from the database.
+ */
+export async function readIndexSnapshot(indexDir: string, key: Uint8Array, vaultId: string): Promise<{ generation: number; index: SearchIndex } | null> {
+  const path = join(indexDir, SNAPSHOT_FILE);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    const source = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+    for await (const chunk of decryptBlob(source, key, snapshotRecordId(vaultId), SNAPSHOT_FILE)) {
+      chunks.push(chunk);
+      total += chunk.length;
+    }
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return null;
+    throw new AppError('SEARCH_INDEX_DAMAGED', {}, { cause: error });
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks.splice(0)) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  try {
+    const parts = decodeParts(bytes);
+    const [first, ...rest] = parts;
+    const header = first?.[0] === 'header' ? (JSON.parse(first[1]) as { v?: unknown; generation?: unknown }) : null;
+    if (!header || header.v !== INDEX_SNAPSHOT_VERSION || typeof header.generation !== 'number') throw new Error('unknown snapshot layout');
+    return { generation: header.generation, index: SearchIndex.fromParts(rest) };
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    throw new AppError('SEARCH_INDEX_DAMAGED', {}, { cause: error });
+  }
+}
+
+/** Deletes the snapshot (after a rebuild is decided, or when the vault's index is reset). */
+export async function removeIndexSnapshot(indexDir: string): Promise<void> {
+  await rm(join(indexDir, SNAPSHOT_FILE), { force: true });
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { ContractFacets } from '../../../src-main/core/search/contractFacets.ts';
+import type { IndexedContract } from '../../../src-main/core/search/searchIndex.ts';
+import { SearchIndex } from '../../../src-main/core/search/searchIndex.ts';
+
+function facets(over: Partial<ContractFacets> = {}): ContractFacets {
+  return { customerId: null, type: 'other', status: 'active', tags: [], signingDate: null, endDate: null, amount: null, formats: ['pdf'], ...over };
+}
+
+function contract(contractId: string, text: string, over: Partial<IndexedContract> = {}, facetOver: Partial<ContractFacets> = {}): IndexedContract {
+  return { contractId, title: '', number: null, customerName: null, tags: [], notes: '', texts: [text], facets: facets(facetOver), ...over };
+}
+
+const ids = (index: SearchIndex, query: Parameters<SearchIndex['search']>[0]) => index.search({ limit: 500, ...query }).matches.map((m) => m.contractId);
+
+describe('search index', () => {
+  it('finds Chinese phrases without spaces, English by word, prefix and one typo', () => {
+    const index = new SearchIndex();
+    index.upsert(contract('a', '纷享销客合同管理系统，付款的期限为三十日'));
+    index.upsert(contract('b', 'Either party may terminate for convenience; termination fees apply.'));
+    index.upsert(contract('c', '付，款分开写'));
+    expect(ids(index, { text: '合同管理' })).toEqual(['a']);
+    expect(ids(index, { text: '付款' })).toEqual(['a']);
+    expect(ids(index, { text: '期限' })).toEqual(['a']);
+    expect(ids(index, { text: 'termin' })).toEqual(['b']);
+    expect(ids(index, { text: 'terminaton' })).toEqual(['b']);
+    expect(ids(index, { text: 'convenience 付款' })).toEqual([]);
+    expect(ids(index, { text: 'zzzz' })).toEqual([]);
+    expect(ids(index, { text: '...!!!' })).toEqual([]);
+  });
+
+  it('ranks a title match above a match deep in the text, and the latest version above older ones', () => {
+    const index = new SearchIndex();
+    const filler = Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ');
+    index.upsert(contract('deep', `${filler} warranty`));
+    index.upsert(contract('title', filler, { title: 'Warranty agreement' }));
+    index.upsert(contract('old', 'x', { texts: [filler, `${filler} indemnity`] }));
+    index.upsert(contract('new', 'x', { texts: [`indemnity ${filler}`, filler] }));
+    expect(ids(index, { text: 'warranty' })).toEqual(['title', 'deep']);
+    expect(ids(index, { text: 'indemnity' })).toEqual(['new', 'old']);
+  });
+
+  it('combines text with filters, and answers filters alone, sorted as asked', () => {
+    const index = new SearchIndex();
+    index.upsert(contract('a', 'supply of goods', {}, { customerId: 'c1', type: 'sales', signingDate: '2024-03-01', endDate: '2030-01-01', amount: { minor: 500_00, currency: 'CNY' }, tags: ['VIP'] }));
+    index.upsert(contract('b', 'supply of services', {}, { customerId: 'c2', type: 'service', signingDate: '2023-01-01', endDate: '2020-01-01', amount: { minor: 900_00, currency: 'USD' } }));
+    index.upsert(contract('c', 'supply of parts', {}, { customerId: 'c1', type: 'purchase', signingDate: null, amount: null, formats: ['docx'] }));
+    expect(ids(index, { text: 'supply', customerIds: ['c1'] }).sort()).toEqual(['a', 'c']);
+    expect(ids(index, { text: 'supply', types: ['service', 'sales'] }).sort()).toEqual(['a', 'b']);
+    expect(ids(index, { signedFrom: '2024-01-01' })).toEqual(['a']);
+    expect(ids(index, { minAmountMinor: 600_00 })).toEqual(['b']);
+    expect(ids(index, { minAmountMinor: 1, currency: 'CNY' })).toEqual(['a']);
+    expect(ids(index, { tags: ['vip'] })).toEqual(['a']);
+    expect(ids(index, { formats: ['docx'] })).toEqual(['c']);
+    // b's end date has passed: it counts as expired whatever was stored.
+    expect(ids(index, { statuses: ['expired'] })).toEqual(['b']);
+    expect(ids(index, { sort: 'signingDate' })).toEqual(['a', 'b', 'c']);
+    expect(ids(index, { sort: 'signingDate', ascending: true })).toEqual(['b', 'a', 'c']);
+    expect(ids(index, { sort: 'amount' })).toEqual(['b', 'a', 'c']);
+    expect(index.search({ limit: 1, offset: 1, sort: 'amount' })).toMatchObject({ total: 3, matches: [{ contractId: 'a' }] });
+  });
+
+  it('replaces a re-indexed contract and forgets a removed one, also after compaction', () => {
+    const index = new SearchIndex();
+    index.upsert(contract('a', 'original wording'));
+    index.upsert(contract('a', 'revised wording'));
+    expect(ids(index, { text: 'original' })).toEqual([]);
+    expect(ids(index, { text: 'revised' })).toEqual(['a']);
+    for (let i = 0; i < 1200; i++) index.upsert(contract(`n${i}`, `filler ${i}`));
+    for (let i = 0; i < 1200; i++) index.remove(`n${i}`);
+    expect(index.size).toBe(1);
+    expect(ids(index, { text: 'filler' })).toEqual([]);
+    index.compact();
+    expect(ids(index, { text: 'wording' })).toEqual(['a']);
+    index.remove('unknown');
+  });
+
+  it('exports and imports to the same answers', async () => {
+    const index = new SearchIndex();
+    index.upsert(contract('a', '保密协议 confidentiality', { title: 'NDA' }, { customerId: 'c1' }));
+    index.upsert(contract('b', 'lease of office space'));
+    index.remove('b');
+    const parts: Array<[string, string]> = [];
+    await index.exportParts(async (key, data) => {
+      parts.push([key, data]);
+    });
+    const copy = SearchIndex.fromParts(parts);
+    expect(copy.size).toBe(1);
+    expect(ids(copy, { text: '保密' })).toEqual(['a']);
+    expect(ids(copy, { text: 'confid' })).toEqual(['a']);
+    expect(ids(copy, { text: 'lease' })).toEqual([]);
+    copy.upsert(contract('c', 'new after import'));
+    expect(ids(copy, { text: 'import' })).toEqual(['c']);
+  });
+});

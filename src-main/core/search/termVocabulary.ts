@@ -20,8 +20,9 @@ export class TermVocabulary {
   addAll(terms: Iterable<string>): void {
     for (const term of terms) {
       const before = this.counts.get(term);
-      if (before === undefined) this.sorted = null;
       this.counts.set(term, (before ?? 0) + 1);
+      // Once prefix search has sorted the words, a new word is slotted in rather than sorting them all again.
+      if (before === undefined && this.sorted) this.sorted.splice(lowerBound(this.sorted, term), 0, term);
     }
   }
 
@@ -33,15 +34,22 @@ export class TermVocabulary {
     return this.counts.size;
   }
 
-  /** The terms and their counts, for the snapshot. */
-  entries(): IterableIterator<[string, number]> {
-    return this.counts.entries();
+  /** The terms and their counts in sorted order, for the snapshot (so loading it needs no sort). */
+  entries(): Array<[string, number]> {
+    return this.sortedTerms().map((term) => [term, this.counts.get(term) ?? 0]);
   }
 
-  /** Restores the counts saved in a snapshot. */
-  static fromEntries(entries: Iterable<readonly [string, number]>): TermVocabulary {
+  /** Restores the counts saved in a snapshot, in the sorted order `entries` wrote them. */
+  static fromEntries(entries: ReadonlyArray<readonly [string, number]>): TermVocabulary {
     const vocabulary = new TermVocabulary();
-    for (const [term, count] of entries) vocabulary.counts.set(term, count);
+    const sorted: string[] = [];
+    let inOrder = true;
+    for (const [term, count] of entries) {
+      if (sorted.length > 0 && (sorted[sorted.length - 1] as string) >= term) inOrder = false;
+      vocabulary.counts.set(term, count);
+      sorted.push(term);
+    }
+    vocabulary.sorted = inOrder ? sorted : null;
     return vocabulary;
   }
 

@@ -93,3 +93,15 @@ describe('search index', () => {
     expect(ids(copy, { text: 'import' })).toEqual(['c']);
   });
 });
+
+describe('first items in order', () => {
+  it('equals a full sort for every page size, ties included', async () => {
+    const { firstInOrder } = await import('../../../src-main/core/search/searchIndex.ts');
+    let seed = 7;
+    const items = Array.from({ length: 1000 }, () => (seed = (seed * 48271) % 2147483647) % 50);
+    const compare = (a: number, b: number) => a - b;
+    for (const count of [0, 1, 5, 20, 249, 250, 251, 999, 1000, 2000]) {
+      expect(firstInOrder(items, count, compare)).toEqual([...items].sort(compare).slice(0, count));
+    }
+  });
+});

@@ -12,6 +12,9 @@ import { currentPassphrase, newPassphrase, recoveryKeyIfGiven } from './secretSo
 import { progressLine } from './progressLine.ts';
 import { plainHighlight, searchResultText, terminalHighlight } from './searchOutput.ts';
 import { parseMajorAmount } from './amountArgument.ts';
+import { openInBrowser } from './openInBrowser.ts';
+import { startWebBridge } from '../web/webBridge.ts';
+import { fileURLToPath } from 'node:url';
 
 /** Options every command accepts. */
 interface GlobalOptions {
@@ -328,6 +331,22 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       const opts = globals(cmd);
       const done = await withVault(dir, opts, () => call('search.reindex', {}));
       print(opts, done, () => t('cli.reindex.done', { contracts: done.contracts, seconds: done.seconds }));
+    });
+
+  program.command('serve').description('open the app in a browser: a server on 127.0.0.1 only, with a secret token in the URL')
+    .option('--port <n>', 'port to listen on (default: a free one)', '0').option('--no-open', 'print the URL without opening a browser')
+    .action(async (o: { port: string; open: boolean }) => {
+      const bridge = await startWebBridge({
+        backend, port: Number(o.port), staticDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)), notBuiltMessage: t('cli.serve.notBuilt'),
+      });
+      process.stdout.write(`${bridge.appUrl}\n`);
+      process.stderr.write(`${t('cli.serve.running')}\n`);
+      if (o.open) openInBrowser(bridge.appUrl);
+      await new Promise<void>((resolve) => {
+        interrupt.signal.addEventListener('abort', () => resolve(), { once: true });
+        process.once('SIGTERM', () => resolve());
+      });
+      await bridge.close();
     });
 
   program.command('audit <vault-dir>').description('show the audit log')

@@ -89,6 +89,8 @@ export const en = {
   'cli.watch.stopped': 'Stopped watching: {imported} imported, {failed} failed.',
   'cli.watch.none': 'No watched folders.',
   'cli.watch.removed': 'The folder is no longer watched; its contracts stay in the vault.',
+  'cli.serve.running': 'Contract Vault is running at the address above (this computer only). Press Ctrl+C to stop.',
+  'cli.serve.notBuilt': 'The app’s screens are not built yet: run `npm run build:renderer`, then reload this page.',
   'cli.search.none': 'No contract matches.',
   'cli.search.total': '{total} contracts found, showing {shown}.',
   'cli.search.terms': 'Searched for: {terms}',

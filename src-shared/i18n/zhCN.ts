@@ -91,6 +91,8 @@ export const zhCN: Messages = {
   'cli.watch.stopped': '已停止监视：导入 {imported} 个，失败 {failed} 个。',
   'cli.watch.none': '没有被监视的文件夹。',
   'cli.watch.removed': '已不再监视该文件夹；其中的合同仍保留在保险库中。',
+  'cli.serve.running': 'Contract Vault 已在上面的地址运行（仅限本机访问）。按 Ctrl+C 停止。',
+  'cli.serve.notBuilt': '应用界面尚未构建：请运行 `npm run build:renderer`，然后刷新此页面。',
   'cli.search.none': '没有匹配的合同。',
   'cli.search.total': '找到 {total} 份合同，显示 {shown} 份。',
   'cli.search.terms': '搜索词：{terms}',

@@ -8,7 +8,7 @@ import { syncDirectory } from '../files/syncDirectory.ts';
 import { SearchIndex } from './searchIndex.ts';
 
 /** Version of the snapshot's plaintext layout (inside the blob format's own versioned envelope). */
-export const INDEX_SNAPSHOT_VERSION = 1;
+export const INDEX_SNAPSHOT_VERSION = 2;
 const SNAPSHOT_FILE = 'search.cvidx';
 const READ_CHUNK_BYTES = 1024 * 1024;
 
@@ -23,12 +23,12 @@ function u32(value: number): Uint8Array {
   return bytes;
 }
 
-/** Each part as [u32 key length][key][u32 data length][data], UTF-8, after a header part. */
-async function* encodeParts(parts: ReadonlyArray<readonly [string, string]>): AsyncGenerator<Uint8Array, void, undefined> {
+/** Each part as [u32 key length][key][u32 data length][data] (text as UTF-8), after a header part. */
+async function* encodeParts(parts: ReadonlyArray<readonly [string, string | Uint8Array]>): AsyncGenerator<Uint8Array, void, undefined> {
   const encoder = new TextEncoder();
   for (const [key, data] of parts) {
     const keyBytes = encoder.encode(key);
-    const dataBytes = encoder.encode(data);
+    const dataBytes = typeof data === 'string' ? encoder.encode(data) : data;
     yield u32(keyBytes.length);
     yield keyBytes;
     yield u32(dataBytes.length);
@@ -36,21 +36,24 @@ async function* encodeParts(parts: ReadonlyArray<readonly [string, string]>): As
   }
 }
 
-function decodeParts(bytes: Uint8Array): Array<[string, string]> {
+function decodeParts(bytes: Uint8Array): Array<[string, Uint8Array]> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const parts: Array<[string, string]> = [];
+  const parts: Array<[string, Uint8Array]> = [];
   let offset = 0;
-  const take = (): string => {
+  const take = (): Uint8Array => {
     if (offset + 4 > bytes.length) throw new Error('truncated part length');
     const length = view.getUint32(offset);
     offset += 4;
     if (offset + length > bytes.length) throw new Error('truncated part');
-    const text = decoder.decode(bytes.subarray(offset, offset + length));
+    const part = bytes.subarray(offset, offset + length);
     offset += length;
-    return text;
+    return part;
   };
-  while (offset < bytes.length) parts.push([take(), take()]);
+  while (offset < bytes.length) {
+    const key = decoder.decode(take());
+    parts.push([key, take()]);
+  }
   return parts;
 }
 
@@ -61,7 +64,7 @@ function decodeParts(bytes: Uint8Array): Array<[string, string]> {
  */
 export async function writeIndexSnapshot(indexDir: string, key: Uint8Array, vaultId: string, generation: number, index: SearchIndex): Promise<void> {
   await mkdir(indexDir, { recursive: true });
-  const parts: Array<[string, string]> = [['header', JSON.stringify({ v: INDEX_SNAPSHOT_VERSION, generation })]];
+  const parts: Array<[string, string | Uint8Array]> = [['header', JSON.stringify({ v: INDEX_SNAPSHOT_VERSION, generation })]];
   await index.exportParts(async (name, data) => {
     parts.push([name, data]);
   });
@@ -113,7 +116,7 @@ export async function readIndexSnapshot(indexDir: string, key: Uint8Array, vault
   try {
     const parts = decodeParts(bytes);
     const [first, ...rest] = parts;
-    const header = first?.[0] === 'header' ? (JSON.parse(first[1]) as { v?: unknown; generation?: unknown }) : null;
+    const header = first?.[0] === 'header' ? (JSON.parse(new TextDecoder().decode(first[1])) as { v?: unknown; generation?: unknown }) : null;
     if (!header || header.v !== INDEX_SNAPSHOT_VERSION || typeof header.generation !== 'number') throw new Error('unknown snapshot layout');
     return { generation: header.generation, index: SearchIndex.fromParts(rest) };
   } catch (error) {

@@ -43,5 +43,7 @@ export function planQuery(text: string, vocabulary: TermVocabulary): QueryPlan {
     }
   }
   for (const group of groups) if (group.length === 0) unanswerable = true;
-  return { groups, terms: [...new Set(groups.flat())], unanswerable, hasText: pieces.length > 0 };
+  // A word or pair typed twice asks for nothing more than once.
+  const distinct = [...new Map(groups.map((group) => [group.join(' '), group])).values()];
+  return { groups: distinct, terms: [...new Set(groups.flat())], unanswerable, hasText: pieces.length > 0 };
 }

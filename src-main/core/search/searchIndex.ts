@@ -1,5 +1,5 @@
-import { Index, Resolver } from 'flexsearch';
-import type { DocumentData } from 'flexsearch';
+import { Index } from 'flexsearch';
+import { CompactPostings } from './compactPostings.ts';
 import type { SearchQuery } from '../../../src-shared/model/search.ts';
 import { indexTokens } from '../../../src-shared/rules/search/searchTokens.ts';
 import type { ContractFacets } from './contractFacets.ts';
@@ -28,17 +28,22 @@ export interface SearchMatches {
 }
 
 const DEFAULT_LIMIT = 20;
+/** Position buckets of a term's first occurrence in the full text (0 = at the start). */
+const BUCKETS = 9;
+/** A term in the contract's own fields (title, number, customer, tags, notes) outranks any place in its files. */
+const FIELD_SCORE = BUCKETS + 3;
 
 /**
- * FlexSearch options. Terms are made by our own tokenizer (CJK pairs + whole words), so FlexSearch
- * only splits on the spaces we join them with. `resolution` ranks a term by how early it first
- * appears: the contract's title, number, customer, tags and notes come first in the indexed text,
- * then the latest version's text, then older versions, so that is also the ranking.
+ * FlexSearch over each contract's own fields. Terms are made by our tokenizer (CJK pairs + whole
+ * words), so FlexSearch only splits on the spaces we join them with; fastupdate (a reverse register for
+ * quick removal) is off: it doubles the memory and FlexSearch cannot import it from a snapshot.
  */
-function newFlexIndex(): Index {
-  // fastupdate (a reverse register for quick removal) is off: it doubles the memory, and FlexSearch
-  // cannot import it from a snapshot anyway. Removal is by tombstone and batch compaction instead.
-  return new Index({ tokenize: 'strict', encode: splitOnSpaces, resolution: 9, fastupdate: false, cache: false });
+function newFieldIndex(): Index {
+  return new Index({ tokenize: 'strict', encode: splitOnSpaces, resolution: 1, fastupdate: false, cache: false });
+}
+
+function splitOnSpaces(text: string): string[] {
+  return text === '' ? [] : text.split(' ');
 }
 
 /** FlexSearch's own posting lists (term -> one id list per score slot), read only by `compact`. */
@@ -52,14 +57,19 @@ function compactionThreshold(live: number): number {
   return Math.max(1000, Math.floor(live / 10));
 }
 
-function splitOnSpaces(text: string): string[] {
-  return text === '' ? [] : text.split(' ');
+/** The terms of a contract's own fields. */
+function fieldTerms(contract: IndexedContract): string[] {
+  return [contract.title, contract.number ?? '', contract.customerName ?? '', contract.tags.join(' '), contract.notes].flatMap((text) => indexTokens(text));
 }
 
-/** The searchable text of a contract as terms: fields first, then versions newest first. */
-function contractTerms(contract: IndexedContract): string[] {
-  return [contract.title, contract.number ?? '', contract.customerName ?? '', contract.tags.join(' '), contract.notes, ...contract.texts]
-    .flatMap((text) => indexTokens(text));
+/** Each distinct term of the files' text with the bucket of its first position; versions come latest first, so their terms rank first. */
+function textTermBuckets(contract: IndexedContract): Map<string, number> {
+  const tokens = contract.texts.flatMap((text) => indexTokens(text));
+  const buckets = new Map<string, number>();
+  tokens.forEach((token, position) => {
+    if (!buckets.has(token)) buckets.set(token, Math.min(BUCKETS - 1, Math.floor((BUCKETS * position) / tokens.length)));
+  });
+  return buckets;
 }
 
 /** Sort keys; a missing value sorts last whichever the direction. */
@@ -94,21 +104,19 @@ export function firstInOrder<T>(items: readonly T[], count: number, compare: (a:
 }
 
 /**
- * The in-memory search index of one vault: FlexSearch's inverted index over every contract's terms,
- * the facets that filters and sorts read, and the vocabulary for prefix and typo expansion. Ids inside
- * FlexSearch are small integers (a contract id string per posting would triple the memory).
+ * The in-memory search index of one vault: FlexSearch over each contract's own fields, compact
+ * posting lists over the full text of its files, the facets that filters and sorts read, and the
+ * vocabulary for prefix and typo expansion. Contracts are numbered internally with small integers that
+ * only grow: a re-indexed contract gets a new number and the old one is a tombstone until compaction.
  */
 export class SearchIndex {
-  private flex: Index = newFlexIndex();
+  private fields: Index = newFieldIndex();
+  private text = new CompactPostings();
   private contractIds: Array<string | undefined> = [];
   private readonly docNos = new Map<string, number>();
   private facets: Array<ContractFacets | undefined> = [];
   private vocabulary = new TermVocabulary();
-  /**
-   * Doc numbers of removed or replaced contracts whose postings are still in FlexSearch. Removing one
-   * id from FlexSearch without its reverse register scans every posting list (~100 ms at 20,000
-   * contracts), so a replaced contract gets a new number and the old one is swept out in batches.
-   */
+  /** Numbers of removed or replaced contracts whose postings are still in the indexes (swept in batches). */
   private tombstones = new Set<number>();
 
   /** Number of contracts indexed. */
@@ -125,9 +133,11 @@ export class SearchIndex {
   upsert(contract: IndexedContract): void {
     this.bury(contract.contractId);
     const docNo = this.contractIds.length;
-    const terms = contractTerms(contract);
-    this.flex.add(docNo, terms.join(' '));
-    this.vocabulary.addAll(new Set(terms));
+    const own = fieldTerms(contract);
+    if (own.length > 0) this.fields.add(docNo, own.join(' '));
+    const buckets = textTermBuckets(contract);
+    this.text.add(docNo, buckets);
+    this.vocabulary.addAll(new Set([...own, ...buckets.keys()]));
     this.contractIds[docNo] = contract.contractId;
     this.facets[docNo] = contract.facets;
     this.docNos.set(contract.contractId, docNo);
@@ -148,11 +158,11 @@ export class SearchIndex {
     if (this.tombstones.size > compactionThreshold(this.docNos.size)) this.compact();
   }
 
-  /** Sweeps the postings of removed contracts out of FlexSearch and renumbers nothing (live numbers stay). */
+  /** Sweeps the postings of removed contracts out of both indexes (live numbers stay as they are). */
   compact(): void {
     if (this.tombstones.size === 0) return;
     const dead = this.tombstones;
-    const internals = this.flex as unknown as FlexInternals;
+    const internals = this.fields as unknown as FlexInternals;
     for (const [term, slots] of internals.map) {
       let left = 0;
       for (let slot = 0; slot < slots.length; slot++) {
@@ -165,6 +175,7 @@ export class SearchIndex {
       if (left === 0) internals.map.delete(term);
     }
     for (const docNo of dead) internals.reg.delete(docNo);
+    this.text.compact((docNo) => dead.has(docNo));
     this.tombstones = new Set();
   }
 
@@ -179,58 +190,73 @@ export class SearchIndex {
 
     const filtering = hasFilters(query);
     const today = new Date().toISOString().slice(0, 10);
-    const ranked: number[] = [];
-    if (plan.groups.length > 0) {
-      for (const docNo of this.matchingDocNos(plan.groups)) {
-        const facets = this.facets[docNo];
-        if (facets && (!filtering || matchesFilters(facets, query, today))) ranked.push(docNo);
-      }
+    const passes = (docNo: number): boolean => {
+      const facets = this.facets[docNo];
+      return facets !== undefined && (!filtering || matchesFilters(facets, query, today));
+    };
+    const hasText = plan.groups.length > 0;
+    let found: number[];
+    let scores: Uint16Array | null = null;
+    if (hasText) {
+      const matched = this.matchAll(plan.groups);
+      scores = matched.scores;
+      found = matched.docNos.filter(passes);
     } else {
-      for (let docNo = 0; docNo < this.facets.length; docNo++) {
-        const facets = this.facets[docNo];
-        if (facets && (!filtering || matchesFilters(facets, query, today))) ranked.push(docNo);
-      }
+      found = [];
+      for (let docNo = 0; docNo < this.facets.length; docNo++) if (passes(docNo)) found.push(docNo);
     }
 
     const sort = query.sort ?? 'relevance';
     const ascending = query.ascending ?? false;
-    const byRelevance = sort === 'relevance' && plan.groups.length > 0;
-    // Relevance is the order FlexSearch returned; a score in (0, 1] says how high in it a hit came.
-    const scoreOf = (rank: number): number => (byRelevance || plan.groups.length > 0 ? (ranked.length - rank) / ranked.length : 0);
-    let page: Array<{ docNo: number; rank: number }>;
-    if (byRelevance) {
-      const ordered = ascending ? [...ranked].reverse() : ranked;
-      page = ordered.slice(offset, offset + limit).map((docNo, i) => ({ docNo, rank: ascending ? ranked.length - 1 - (offset + i) : offset + i }));
+    const scoreOf = (docNo: number): number => scores?.[docNo] ?? 0;
+    let compare: (a: number, b: number) => number;
+    if (sort === 'relevance' && hasText) {
+      // Higher score first; among equals the newer contract (a higher number) first.
+      compare = ascending ? (a, b) => scoreOf(a) - scoreOf(b) || a - b : (a, b) => scoreOf(b) - scoreOf(a) || b - a;
     } else {
-      const rankOf = new Map<number, number>();
-      if (plan.groups.length > 0) ranked.forEach((docNo, rank) => rankOf.set(docNo, rank));
       const key = sort === 'relevance' ? 'signingDate' : sort;
-      const compare = (a: number, b: number): number => this.compare(a, b, key, ascending) || (rankOf.get(a) ?? 0) - (rankOf.get(b) ?? 0) || a - b;
-      page = firstInOrder(ranked, offset + limit, compare).slice(offset).map((docNo) => ({ docNo, rank: rankOf.get(docNo) ?? 0 }));
+      compare = (a, b) => this.compare(a, b, key, ascending) || scoreOf(b) - scoreOf(a) || b - a;
     }
+    const page = firstInOrder(found, offset + limit, compare).slice(offset);
+    const best = hasText ? plan.groups.length * FIELD_SCORE : 1;
     return {
-      total: ranked.length,
-      matches: page.map(({ docNo, rank }) => ({ contractId: this.contractIds[docNo] as string, score: scoreOf(rank) })),
+      total: found.length,
+      matches: page.map((docNo) => ({ contractId: this.contractIds[docNo] as string, score: hasText ? scoreOf(docNo) / best : 0 })),
       terms: plan.terms,
     };
   }
 
-  /** Doc numbers matching every group (any term of each), best first. */
-  private matchingDocNos(groups: string[][]): number[] {
-    const [first, ...rest] = groups;
-    if (!first) return [];
-    const resolver = this.groupResolver(first);
-    for (const group of rest) {
-      resolver.and(group.length === 1 ? { query: group[0] as string } : { or: group.map((term) => ({ query: term })) });
+  /**
+   * Contracts with every group (any term of each, in their fields or their text), ascending, and each
+   * one's score: per group, its best place (a field, or how early in the text), summed over the groups.
+   */
+  private matchAll(groups: string[][]): { docNos: number[]; scores: Uint16Array } {
+    const size = this.contractIds.length;
+    const scores = new Uint16Array(size);
+    const groupsMatched = new Uint32Array(size);
+    const best = new Uint8Array(size);
+    for (const [index, group] of groups.entries()) {
+      best.fill(0);
+      for (const term of group) {
+        for (const docNo of this.fields.search(term, { limit: size || 1 }) as number[]) best[docNo] = FIELD_SCORE;
+        const { docNos, buckets } = this.text.read(term);
+        for (let i = 0; i < docNos.length; i++) {
+          const docNo = docNos[i] as number;
+          const score = BUCKETS - (buckets[i] as number);
+          if (score > (best[docNo] as number)) best[docNo] = score;
+        }
+      }
+      // A contract counts for this group only if it matched every group before it.
+      for (let docNo = 0; docNo < size; docNo++) {
+        if (best[docNo] === 0 || groupsMatched[docNo] !== index) continue;
+        groupsMatched[docNo] = index + 1;
+        scores[docNo] = (scores[docNo] as number) + (best[docNo] as number);
+      }
     }
-    return resolver.resolve({ limit: Math.max(1, this.contractIds.length) }) as number[];
-  }
-
-  private groupResolver(group: string[]): Resolver<DocumentData> {
-    const [head, ...others] = group;
-    const resolver = new Resolver<DocumentData>({ index: this.flex, query: head as string });
-    if (others.length > 0) resolver.or(...others.map((term) => ({ query: term })));
-    return resolver;
+    const all = groups.length;
+    const docNos: number[] = [];
+    for (let docNo = 0; docNo < size; docNo++) if (groupsMatched[docNo] === all) docNos.push(docNo);
+    return { docNos, scores };
   }
 
   private compare(a: number, b: number, sort: 'signingDate' | 'endDate' | 'amount', ascending: boolean): number {
@@ -240,30 +266,43 @@ export class SearchIndex {
     return compareNullable(x[sort], y[sort], ascending, byString);
   }
 
-  /** Everything needed to rebuild this index without re-reading the contracts, as named JSON parts. */
-  async exportParts(write: (key: string, data: string) => Promise<void>): Promise<void> {
+  /** Everything needed to rebuild this index without re-reading the contracts, as named parts (JSON text or bytes). */
+  async exportParts(write: (key: string, data: string | Uint8Array) => Promise<void>): Promise<void> {
     // Dead postings are not worth saving (nor loading at every unlock).
     this.compact();
     await write('ids', JSON.stringify(this.contractIds.map((id) => id ?? null)));
     await write('facets', JSON.stringify(this.facets.map((f) => f ?? null)));
     await write('vocabulary', JSON.stringify(this.vocabulary.entries()));
-    await this.flex.export(async (key, data) => {
-      await write(`flex.${String(key)}`, data);
+    const { terms, lists } = this.text.serialise();
+    await write('text.terms', terms);
+    await write('text.lists', lists);
+    await this.fields.export(async (key, data) => {
+      await write(`fields.${String(key)}`, data);
     });
   }
 
   /** Rebuilds an index from the parts `exportParts` wrote, in the order it wrote them. */
-  static fromParts(parts: Iterable<readonly [string, string]>): SearchIndex {
+  static fromParts(parts: Iterable<readonly [string, Uint8Array]>): SearchIndex {
     const index = new SearchIndex();
-    for (const [key, data] of parts) {
+    const decoder = new TextDecoder();
+    let textTerms: string | undefined;
+    for (const [key, bytes] of parts) {
+      if (key === 'text.lists') {
+        if (textTerms === undefined) throw new Error('posting lists before their terms');
+        index.text = CompactPostings.deserialise(textTerms, bytes);
+        continue;
+      }
+      const data = decoder.decode(bytes);
       if (key === 'ids') {
         index.contractIds = (JSON.parse(data) as Array<string | null>).map((id) => id ?? undefined);
       } else if (key === 'facets') {
         index.facets = (JSON.parse(data) as Array<ContractFacets | null>).map((f) => f ?? undefined);
       } else if (key === 'vocabulary') {
-        index.vocabulary = TermVocabulary.fromEntries(JSON.parse(data) as Array<[string, number]>);
-      } else if (key.startsWith('flex.')) {
-        index.flex.import(key.slice('flex.'.length), data);
+        index.vocabulary = TermVocabulary.fromEntries(JSON.parse(data) as { terms: string[]; counts: number[] });
+      } else if (key === 'text.terms') {
+        textTerms = data;
+      } else if (key.startsWith('fields.')) {
+        index.fields.import(key.slice('fields.'.length), data);
       }
     }
     index.contractIds.forEach((id, docNo) => {

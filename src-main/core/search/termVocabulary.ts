@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { indexOfSorted, isStrictlyAscending, lowerBound, mergeSorted } from './sortedTerms.ts';
 
 /** Expansions of one query word at most: a two-letter prefix can match thousands of words. */
 const MAX_EXPANSIONS = 64;
@@ -11,65 +12,89 @@ const MIN_TYPO_LENGTH = 5;
  * removal: a stale term only costs an empty lookup). Answers what a query word may stand for: itself,
  * the words it is a prefix of (`termin` -> termination, terminate), or, when neither exists, the words
  * one edit away (`terminaton` -> termination).
+ *
+ * Terms loaded from a snapshot stay in two sorted arrays (no Map of half a million entries to build at
+ * unlock); terms added since live in a Map and a sorted list of their own.
  */
 export class TermVocabulary {
-  private readonly counts = new Map<string, number>();
-  private sorted: string[] | null = null;
+  private baseTerms: string[] = [];
+  private baseCounts = new Uint32Array(0);
+  private readonly added = new Map<string, number>();
+  private addedSorted: string[] | null = [];
 
   /** Counts the distinct terms of one added contract. */
   addAll(terms: Iterable<string>): void {
     for (const term of terms) {
-      const before = this.counts.get(term);
-      this.counts.set(term, (before ?? 0) + 1);
-      // Once prefix search has sorted the words, a new word is slotted in rather than sorting them all again.
-      if (before === undefined && this.sorted) this.sorted.splice(lowerBound(this.sorted, term), 0, term);
+      const before = this.added.get(term);
+      if (before !== undefined) {
+        this.added.set(term, before + 1);
+        continue;
+      }
+      const at = indexOfSorted(this.baseTerms, term);
+      if (at >= 0) {
+        this.baseCounts[at] = (this.baseCounts[at] as number) + 1;
+        continue;
+      }
+      this.added.set(term, 1);
+      // Kept sorted while it is small (a few imports after unlock); rebuilt on demand when a bulk build made it large.
+      if (this.addedSorted && this.addedSorted.length < 10_000) this.addedSorted.splice(lowerBound(this.addedSorted, term), 0, term);
+      else this.addedSorted = null;
     }
   }
 
   has(term: string): boolean {
-    return this.counts.has(term);
+    return this.added.has(term) || indexOfSorted(this.baseTerms, term) >= 0;
   }
 
   get size(): number {
-    return this.counts.size;
+    return this.baseTerms.length + this.added.size;
   }
 
-  /** The terms and their counts in sorted order, for the snapshot (so loading it needs no sort). */
-  entries(): Array<[string, number]> {
-    return this.sortedTerms().map((term) => [term, this.counts.get(term) ?? 0]);
+  private countOf(term: string): number {
+    const added = this.added.get(term);
+    if (added !== undefined) return added;
+    const at = indexOfSorted(this.baseTerms, term);
+    return at >= 0 ? (this.baseCounts[at] as number) : 0;
   }
 
-  /** Restores the counts saved in a snapshot, in the sorted order `entries` wrote them. */
-  static fromEntries(entries: ReadonlyArray<readonly [string, number]>): TermVocabulary {
+  private sortedAdded(): string[] {
+    this.addedSorted ??= [...this.added.keys()].sort();
+    return this.addedSorted;
+  }
+
+  /** The terms and their counts in sorted order, for the snapshot. */
+  entries(): { terms: string[]; counts: number[] } {
+    const terms = mergeSorted(this.baseTerms, this.sortedAdded());
+    return { terms, counts: terms.map((term) => this.countOf(term)) };
+  }
+
+  /** Restores what `entries` saved. */
+  static fromEntries(saved: { terms: string[]; counts: number[] }): TermVocabulary {
+    if (!isStrictlyAscending(saved.terms) || saved.terms.length !== saved.counts.length) throw new Error('vocabulary out of order');
     const vocabulary = new TermVocabulary();
-    const sorted: string[] = [];
-    let inOrder = true;
-    for (const [term, count] of entries) {
-      if (sorted.length > 0 && (sorted[sorted.length - 1] as string) >= term) inOrder = false;
-      vocabulary.counts.set(term, count);
-      sorted.push(term);
-    }
-    vocabulary.sorted = inOrder ? sorted : null;
+    vocabulary.baseTerms = saved.terms;
+    vocabulary.baseCounts = Uint32Array.from(saved.counts);
     return vocabulary;
   }
 
   /** Words starting with `prefix` (itself included), the most common first. */
   withPrefix(prefix: string): string[] {
-    if (prefix.length < MIN_PREFIX_LENGTH) return this.counts.has(prefix) ? [prefix] : [];
-    const sorted = this.sortedTerms();
+    if (prefix.length < MIN_PREFIX_LENGTH) return this.has(prefix) ? [prefix] : [];
     const found: string[] = [];
-    for (let i = lowerBound(sorted, prefix); i < sorted.length; i++) {
-      const term = sorted[i] as string;
-      if (!term.startsWith(prefix)) break;
-      found.push(term);
+    for (const sorted of [this.baseTerms, this.sortedAdded()]) {
+      for (let i = lowerBound(sorted, prefix); i < sorted.length; i++) {
+        const term = sorted[i] as string;
+        if (!term.startsWith(prefix)) break;
+        found.push(term);
+      }
     }
     return this.mostCommon(found);
   }
 
-  /** CJK pairs containing `char` (a one-character Chinese query), the most common first. */
+  /** Terms containing `char` that `isCandidate` accepts (a one-character Chinese query: the pairs with it), the most common first. */
   containing(char: string, isCandidate: (term: string) => boolean): string[] {
     const found: string[] = [];
-    for (const term of this.counts.keys()) if (term.includes(char) && isCandidate(term)) found.push(term);
+    for (const term of this.allTerms()) if (term.includes(char) && isCandidate(term)) found.push(term);
     return this.mostCommon(found);
   }
 
@@ -77,33 +102,23 @@ export class TermVocabulary {
   oneEditAway(word: string): string[] {
     if (word.length < MIN_TYPO_LENGTH) return [];
     const found: string[] = [];
-    for (const term of this.counts.keys()) {
-      if (Math.abs(term.length - word.length) > 1 || term[0] !== word[0] && term[1] !== word[1]) continue;
+    for (const term of this.allTerms()) {
+      if (Math.abs(term.length - word.length) > 1 || (term[0] !== word[0] && term[1] !== word[1])) continue;
       if (distance(term, word) <= 1 || isSwapOfNeighbours(term, word)) found.push(term);
     }
     return this.mostCommon(found);
   }
 
+  private *allTerms(): Generator<string> {
+    yield* this.baseTerms;
+    yield* this.added.keys();
+  }
+
   private mostCommon(terms: string[]): string[] {
-    if (terms.length <= MAX_EXPANSIONS) return terms;
-    return terms.sort((a, b) => (this.counts.get(b) ?? 0) - (this.counts.get(a) ?? 0)).slice(0, MAX_EXPANSIONS);
+    const unique = [...new Set(terms)];
+    if (unique.length <= MAX_EXPANSIONS) return unique;
+    return unique.sort((a, b) => this.countOf(b) - this.countOf(a)).slice(0, MAX_EXPANSIONS);
   }
-
-  private sortedTerms(): string[] {
-    this.sorted ??= [...this.counts.keys()].sort();
-    return this.sorted;
-  }
-}
-
-function lowerBound(sorted: readonly string[], key: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((sorted[mid] as string) < key) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 // "contarct" for "contract": Levenshtein counts a swap as two edits, people make it as one.

@@ -80,9 +80,9 @@ describe('search index', () => {
     index.upsert(contract('a', '保密协议 confidentiality', { title: 'NDA' }, { customerId: 'c1' }));
     index.upsert(contract('b', 'lease of office space'));
     index.remove('b');
-    const parts: Array<[string, string]> = [];
+    const parts: Array<[string, Uint8Array]> = [];
     await index.exportParts(async (key, data) => {
-      parts.push([key, data]);
+      parts.push([key, typeof data === 'string' ? new TextEncoder().encode(data) : data]);
     });
     const copy = SearchIndex.fromParts(parts);
     expect(copy.size).toBe(1);

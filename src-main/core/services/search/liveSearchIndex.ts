@@ -7,6 +7,7 @@ import { readIndexSnapshot, removeIndexSnapshot, writeIndexSnapshot } from '../.
 import { SearchIndex } from '../../search/searchIndex.ts';
 import type { VaultSession } from '../../session/vaultSession.ts';
 import { loadContractTexts, toIndexedContract } from './contractTexts.ts';
+import type { VersionText } from './contractTexts.ts';
 
 const SERVICE_KEY = 'search.index';
 /** Settings key holding the generation of the last snapshot saved, so a snapshot from another time is recognised. */
@@ -27,8 +28,39 @@ function indexDir(session: VaultSession): string {
   return join(session.dir, 'index');
 }
 
+const TEXT_CACHE_KEY = 'search.texts';
+/** Contracts whose decrypted texts are kept for snippets: typing a query re-asks for the same hits many times. */
+const TEXT_CACHE_ENTRIES = 200;
+
+function textCache(session: VaultSession): Map<string, VersionText[]> {
+  let cache = session.services.get(TEXT_CACHE_KEY) as Map<string, VersionText[]> | undefined;
+  if (!cache) {
+    cache = new Map();
+    session.services.set(TEXT_CACHE_KEY, cache);
+  }
+  return cache;
+}
+
+/**
+ * A contract's decrypted texts for snippets, from a small in-memory cache (least recently used out;
+ * emptied when the session closes, never written anywhere).
+ */
+export async function contractTextsForSnippets(session: VaultSession, contractId: string): Promise<VersionText[]> {
+  const cache = textCache(session);
+  let texts = cache.get(contractId);
+  if (texts) {
+    cache.delete(contractId);
+  } else {
+    texts = await loadContractTexts(session, contractId);
+    if (cache.size >= TEXT_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+  }
+  cache.set(contractId, texts);
+  return texts;
+}
+
 /** Re-reads one contract into the index, or drops it when it no longer exists. */
 async function refreshContract(session: VaultSession, index: SearchIndex, contractId: string): Promise<void> {
+  textCache(session).delete(contractId);
   const contract = findContractById(session.db, contractId);
   if (!contract) {
     index.remove(contractId);

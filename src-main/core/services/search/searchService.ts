@@ -7,8 +7,7 @@ import { newId } from '../../ids.ts';
 import { appendAudit } from '../auditLog.ts';
 import { displayNamer } from '../contractNaming.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { loadContractTexts } from './contractTexts.ts';
-import { currentSearchIndex, rebuildSearchIndex } from './liveSearchIndex.ts';
+import { contractTextsForSnippets, currentSearchIndex, rebuildSearchIndex } from './liveSearchIndex.ts';
 import { buildSnippets, excerpt, findTerms } from './searchSnippets.ts';
 
 /** Drops absent and empty parts, so equal searches are stored (and recognised as recent) alike. */
@@ -39,7 +38,7 @@ export async function searchContracts(ctx: ServiceContext, query: OperationInput
       const highlights = findTerms(text, found.terms);
       return highlights.length === 0 ? [] : [{ field, ...excerpt(text, highlights) }];
     });
-    const snippets = found.terms.length === 0 ? [] : buildSnippets(await loadContractTexts(session, contract.id), found.terms);
+    const snippets = found.terms.length === 0 ? [] : buildSnippets(await contractTextsForSnippets(session, contract.id), found.terms);
     hits.push({
       contractId: contract.id, displayName: contract.displayName, title: contract.title, number: contract.number,
       customerId: contract.customerId, customerName: contract.customerName, type: contract.type, status: contract.status,

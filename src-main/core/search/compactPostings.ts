@@ -9,8 +9,11 @@ import { indexOfSorted, isStrictlyAscending, mergeSorted } from './sortedTerms.t
  *
  * Contract numbers only grow (a re-indexed contract gets a new one), so every list is sorted by
  * construction and a delta fits in one or two bytes. The bucket (0 = the term first appears at the
- * start of the text, 8 = at its end) is what relevance is ranked by.
+ * start of the text, 7 = at its end) is what relevance is ranked by.
  */
+/** Buckets a posting can carry (0..7): three bits of its varint. */
+export const BUCKET_LIMIT = 8;
+
 export class CompactPostings {
   /** Lists added or changed since the snapshot was loaded (or all of them, in an index built here). */
   private readonly lists = new Map<string, PostingList>();
@@ -83,10 +86,9 @@ export class CompactPostings {
     return { terms: JSON.stringify(terms), lists: out };
   }
 
-  /** Takes over `serialise`'s output as the loaded base: only where each list starts is computed. */
-  static deserialise(termsJson: string, lists: Uint8Array): CompactPostings {
+  /** Takes over `serialise`'s output (its terms already parsed) as the loaded base: only where each list starts is computed. */
+  static deserialise(terms: string[], lists: Uint8Array): CompactPostings {
     const postings = new CompactPostings();
-    const terms = JSON.parse(termsJson) as string[];
     if (!isStrictlyAscending(terms)) throw new Error('posting list terms out of order');
     const starts = new Uint32Array(terms.length);
     const view = new DataView(lists.buffer, lists.byteOffset, lists.byteLength);
@@ -102,7 +104,10 @@ export class CompactPostings {
   }
 }
 
-/** One term's postings: varint(docNo - previous docNo), then one bucket byte, per contract. */
+/**
+ * One term's postings: per contract one varint of (docNo - previous docNo) << 3 | bucket. Most lists
+ * are of common terms whose contracts are a few numbers apart, so most postings take one byte.
+ */
 class PostingList {
   constructor(
     public bytes: Uint8Array = new Uint8Array(8),
@@ -114,15 +119,17 @@ class PostingList {
 
   append(docNo: number, bucket: number): void {
     // +1 so that contract 0 still has a delta of at least 1 and deltas are never 0.
-    let delta = this.count === 0 ? docNo + 1 : docNo - this.last;
+    const delta = this.count === 0 ? docNo + 1 : docNo - this.last;
     if (delta <= 0) throw new Error('postings must be appended in ascending contract order');
-    this.reserve(6);
-    while (delta >= 0x80) {
-      this.bytes[this.used++] = (delta & 0x7f) | 0x80;
-      delta >>>= 7;
+    if (bucket < 0 || bucket >= BUCKET_LIMIT) throw new Error('bucket out of range');
+    this.reserve(8);
+    // Plain arithmetic, not bit shifts: a delta times 8 can pass 2^31.
+    let value = delta * BUCKET_LIMIT + bucket;
+    while (value >= 0x80) {
+      this.bytes[this.used++] = (value % 0x80) | 0x80;
+      value = Math.floor(value / 0x80);
     }
-    this.bytes[this.used++] = delta;
-    this.bytes[this.used++] = bucket;
+    this.bytes[this.used++] = value;
     this.last = docNo;
     this.count++;
   }
@@ -138,17 +145,17 @@ class PostingList {
     let at = 0;
     let previous = -1;
     for (let i = 0; i < this.count; i++) {
-      let delta = 0;
-      let shift = 0;
-      let byte: number;
-      do {
+      let byte = bytes[at++] as number;
+      let value = byte & 0x7f;
+      let scale = 0x80;
+      while (byte & 0x80) {
         byte = bytes[at++] as number;
-        delta |= (byte & 0x7f) << shift;
-        shift += 7;
-      } while (byte & 0x80);
-      previous += delta;
+        value += (byte & 0x7f) * scale;
+        scale *= 0x80;
+      }
+      buckets[i] = value % BUCKET_LIMIT;
+      previous += Math.floor(value / BUCKET_LIMIT);
       docNos[i] = previous;
-      buckets[i] = bytes[at++] as number;
     }
     return { docNos, buckets };
   }

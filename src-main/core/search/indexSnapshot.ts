@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AppError, isAppError } from '../../../src-shared/api/appError.ts';
@@ -95,23 +95,20 @@ export async function writeIndexSnapshot(indexDir: string, key: Uint8Array, vaul
  */
 export async function readIndexSnapshot(indexDir: string, key: Uint8Array, vaultId: string): Promise<{ generation: number; index: SearchIndex } | null> {
   const path = join(indexDir, SNAPSHOT_FILE);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+  let bytes: Uint8Array;
   try {
+    // The plaintext is smaller than the file, so one buffer of the file's size holds it: no chunk list, no second copy.
+    const buffer = new Uint8Array((await stat(path)).size);
+    let total = 0;
     const source = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
     for await (const chunk of decryptBlob(source, key, snapshotRecordId(vaultId), SNAPSHOT_FILE)) {
-      chunks.push(chunk);
+      buffer.set(chunk, total);
       total += chunk.length;
     }
+    bytes = buffer.subarray(0, total);
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') return null;
     throw new AppError('SEARCH_INDEX_DAMAGED', {}, { cause: error });
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks.splice(0)) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
   }
   try {
     const parts = decodeParts(bytes);

@@ -1,10 +1,11 @@
 import { Index } from 'flexsearch';
-import { CompactPostings } from './compactPostings.ts';
+import { BUCKET_LIMIT, CompactPostings } from './compactPostings.ts';
 import type { SearchQuery } from '../../../src-shared/model/search.ts';
 import { indexTokens } from '../../../src-shared/rules/search/searchTokens.ts';
 import type { ContractFacets } from './contractFacets.ts';
 import { hasFilters, matchesFilters } from './contractFacets.ts';
 import { planQuery } from './queryPlan.ts';
+import { mergeSorted } from './sortedTerms.ts';
 import { TermVocabulary } from './termVocabulary.ts';
 
 /** One contract as the index reads it. */
@@ -29,7 +30,7 @@ export interface SearchMatches {
 
 const DEFAULT_LIMIT = 20;
 /** Position buckets of a term's first occurrence in the full text (0 = at the start). */
-const BUCKETS = 9;
+const BUCKETS = BUCKET_LIMIT;
 /** A term in the contract's own fields (title, number, customer, tags, notes) outranks any place in its files. */
 const FIELD_SCORE = BUCKETS + 3;
 
@@ -272,10 +273,14 @@ export class SearchIndex {
     this.compact();
     await write('ids', JSON.stringify(this.contractIds.map((id) => id ?? null)));
     await write('facets', JSON.stringify(this.facets.map((f) => f ?? null)));
-    await write('vocabulary', JSON.stringify(this.vocabulary.entries()));
     const { terms, lists } = this.text.serialise();
     await write('text.terms', terms);
     await write('text.lists', lists);
+    // Most of the vocabulary is the text's terms: only the terms found in fields alone are written again.
+    const vocabulary = this.vocabulary.entries();
+    const inText = new Set(JSON.parse(terms) as string[]);
+    await write('vocabulary.fieldOnly', JSON.stringify(vocabulary.terms.filter((term) => !inText.has(term))));
+    await write('vocabulary.counts', new Uint8Array(Uint32Array.from(vocabulary.counts).buffer));
     await this.fields.export(async (key, data) => {
       await write(`fields.${String(key)}`, data);
     });
@@ -285,11 +290,19 @@ export class SearchIndex {
   static fromParts(parts: Iterable<readonly [string, Uint8Array]>): SearchIndex {
     const index = new SearchIndex();
     const decoder = new TextDecoder();
-    let textTerms: string | undefined;
+    let textTerms: string[] | undefined;
+    let fieldOnly: string[] | undefined;
     for (const [key, bytes] of parts) {
       if (key === 'text.lists') {
         if (textTerms === undefined) throw new Error('posting lists before their terms');
         index.text = CompactPostings.deserialise(textTerms, bytes);
+        continue;
+      }
+      if (key === 'vocabulary.counts') {
+        if (textTerms === undefined || fieldOnly === undefined) throw new Error('vocabulary counts before its terms');
+        // Copied: the snapshot buffer gives no 4-byte alignment for a Uint32Array view. (Little-endian, as on every platform we ship.)
+        const counts = new Uint32Array(bytes.slice().buffer);
+        index.vocabulary = TermVocabulary.fromEntries({ terms: mergeSorted(textTerms, fieldOnly), counts });
         continue;
       }
       const data = decoder.decode(bytes);
@@ -297,10 +310,10 @@ export class SearchIndex {
         index.contractIds = (JSON.parse(data) as Array<string | null>).map((id) => id ?? undefined);
       } else if (key === 'facets') {
         index.facets = (JSON.parse(data) as Array<ContractFacets | null>).map((f) => f ?? undefined);
-      } else if (key === 'vocabulary') {
-        index.vocabulary = TermVocabulary.fromEntries(JSON.parse(data) as { terms: string[]; counts: number[] });
+      } else if (key === 'vocabulary.fieldOnly') {
+        fieldOnly = JSON.parse(data) as string[];
       } else if (key === 'text.terms') {
-        textTerms = data;
+        textTerms = JSON.parse(data) as string[];
       } else if (key.startsWith('fields.')) {
         index.fields.import(key.slice('fields.'.length), data);
       }

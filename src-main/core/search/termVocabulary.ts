@@ -69,7 +69,7 @@ export class TermVocabulary {
   }
 
   /** Restores what `entries` saved. */
-  static fromEntries(saved: { terms: string[]; counts: number[] }): TermVocabulary {
+  static fromEntries(saved: { terms: string[]; counts: ArrayLike<number> }): TermVocabulary {
     if (!isStrictlyAscending(saved.terms) || saved.terms.length !== saved.counts.length) throw new Error('vocabulary out of order');
     const vocabulary = new TermVocabulary();
     vocabulary.baseTerms = saved.terms;

@@ -105,6 +105,30 @@ export function firstInOrder<T>(items: readonly T[], count: number, compare: (a:
 }
 
 /**
+ * The first `count` of `docNos` (ascending) by score, highest first (lowest with `ascending`), newer
+ * contracts first among equal scores: scores are small integers, so this is a counting pass, not a sort.
+ */
+function byScore(docNos: readonly number[], scores: Uint16Array, count: number, ascending: boolean): number[] {
+  const byValue = new Map<number, number[]>();
+  for (let i = docNos.length - 1; i >= 0; i--) {
+    const docNo = docNos[i] as number;
+    const score = scores[docNo] as number;
+    let list = byValue.get(score);
+    if (!list) byValue.set(score, (list = []));
+    list.push(docNo);
+  }
+  const values = [...byValue.keys()].sort((a, b) => (ascending ? a - b : b - a));
+  const out: number[] = [];
+  for (const value of values) {
+    for (const docNo of byValue.get(value) as number[]) {
+      if (out.length >= count) return out;
+      out.push(docNo);
+    }
+  }
+  return out;
+}
+
+/**
  * The in-memory search index of one vault: FlexSearch over each contract's own fields, compact
  * posting lists over the full text of its files, the facets that filters and sorts read, and the
  * vocabulary for prefix and typo expansion. Contracts are numbered internally with small integers that
@@ -218,7 +242,9 @@ export class SearchIndex {
       const key = sort === 'relevance' ? 'signingDate' : sort;
       compare = (a, b) => this.compare(a, b, key, ascending) || scoreOf(b) - scoreOf(a) || b - a;
     }
-    const page = firstInOrder(found, offset + limit, compare).slice(offset);
+    const page = sort === 'relevance' && hasText && scores
+      ? byScore(found, scores, offset + limit, ascending).slice(offset)
+      : firstInOrder(found, offset + limit, compare).slice(offset);
     const best = hasText ? plan.groups.length * FIELD_SCORE : 1;
     return {
       total: found.length,

@@ -8,7 +8,7 @@ import { syncDirectory } from '../files/syncDirectory.ts';
 import { SearchIndex } from './searchIndex.ts';
 
 /** Version of the snapshot's plaintext layout (inside the blob format's own versioned envelope). */
-export const INDEX_SNAPSHOT_VERSION = 2;
+export const INDEX_SNAPSHOT_VERSION = 3;
 const SNAPSHOT_FILE = 'search.cvidx';
 const READ_CHUNK_BYTES = 1024 * 1024;
 

@@ -6,6 +6,7 @@ import type { ContractFacets } from './contractFacets.ts';
 import { hasFilters, matchesFilters } from './contractFacets.ts';
 import { planQuery } from './queryPlan.ts';
 import { mergeSorted } from './sortedTerms.ts';
+import { packFacets, unpackFacets, type PackedFacets } from './facetPacking.ts';
 import { TermVocabulary } from './termVocabulary.ts';
 
 /** One contract as the index reads it. */
@@ -298,7 +299,7 @@ export class SearchIndex {
     // Dead postings are not worth saving (nor loading at every unlock).
     this.compact();
     await write('ids', JSON.stringify(this.contractIds.map((id) => id ?? null)));
-    await write('facets', JSON.stringify(this.facets.map((f) => f ?? null)));
+    await write('facets', JSON.stringify(packFacets(this.facets)));
     const { terms, lists } = this.text.serialise();
     await write('text.terms', terms);
     await write('text.lists', lists);
@@ -335,7 +336,7 @@ export class SearchIndex {
       if (key === 'ids') {
         index.contractIds = (JSON.parse(data) as Array<string | null>).map((id) => id ?? undefined);
       } else if (key === 'facets') {
-        index.facets = (JSON.parse(data) as Array<ContractFacets | null>).map((f) => f ?? undefined);
+        index.facets = unpackFacets(JSON.parse(data) as PackedFacets);
       } else if (key === 'vocabulary.fieldOnly') {
         fieldOnly = JSON.parse(data) as string[];
       } else if (key === 'text.terms') {

@@ -59,6 +59,7 @@ const searchQuery = z
     ascending: z.boolean().optional(),
     limit: z.number().int().min(1).max(500).optional(),
     offset: z.number().int().min(0).max(1_000_000).optional(),
+    record: z.boolean().optional(),
   })
   .strict()
   // An inverted range is a mistake worth saying, not a silent empty result.

@@ -28,6 +28,8 @@ export interface SearchQuery {
   ascending?: boolean;
   limit?: number;
   offset?: number;
+  /** False for searches run while the user is still typing: only finished searches belong among the recent ones. */
+  record?: boolean;
 }
 
 /** Where in a character string a query term was found, as [start, end) offsets for highlighting. */

@@ -3,7 +3,7 @@ import { BUCKET_LIMIT, CompactPostings } from './compactPostings.ts';
 import type { SearchQuery } from '../../../src-shared/model/search.ts';
 import { indexTokens } from '../../../src-shared/rules/search/searchTokens.ts';
 import type { ContractFacets } from './contractFacets.ts';
-import { hasFilters, matchesFilters } from './contractFacets.ts';
+import { FacetColumns } from './facetColumns.ts';
 import { planQuery } from './queryPlan.ts';
 import { mergeSorted } from './sortedTerms.ts';
 import { packFacets, unpackFacets, type PackedFacets } from './facetPacking.ts';
@@ -74,14 +74,6 @@ function textTermBuckets(contract: IndexedContract): Map<string, number> {
   return buckets;
 }
 
-/** Sort keys; a missing value sorts last whichever the direction. */
-function compareNullable<T>(a: T | null, b: T | null, ascending: boolean, compare: (x: T, y: T) => number): number {
-  if (a === null || b === null) return a === null ? (b === null ? 0 : 1) : -1;
-  return ascending ? compare(a, b) : compare(b, a);
-}
-
-const byString = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
-
 /**
  * The first `count` items of `items` in `compare` order, without sorting them all: a page of 20 out of
  * 100,000 contracts costs one pass with a short sorted buffer instead of a full sort.
@@ -141,6 +133,7 @@ export class SearchIndex {
   private contractIds: Array<string | undefined> = [];
   private readonly docNos = new Map<string, number>();
   private facets: Array<ContractFacets | undefined> = [];
+  private readonly columns = new FacetColumns();
   private vocabulary = new TermVocabulary();
   /** Numbers of removed or replaced contracts whose postings are still in the indexes (swept in batches). */
   private tombstones = new Set<number>();
@@ -166,6 +159,7 @@ export class SearchIndex {
     this.vocabulary.addAll(new Set([...own, ...buckets.keys()]));
     this.contractIds[docNo] = contract.contractId;
     this.facets[docNo] = contract.facets;
+    this.columns.set(docNo, contract.facets);
     this.docNos.set(contract.contractId, docNo);
   }
 
@@ -214,12 +208,13 @@ export class SearchIndex {
     // Punctuation only: nothing to look for, and "everything" would be a surprising answer.
     if ((text.trim() !== '' && !plan.hasText) || plan.unanswerable) return { total: 0, matches: [], terms: plan.terms };
 
-    const filtering = hasFilters(query);
     const today = new Date().toISOString().slice(0, 10);
-    const passes = (docNo: number): boolean => {
-      const facets = this.facets[docNo];
-      return facets !== undefined && (!filtering || matchesFilters(facets, query, today));
-    };
+    const columnTest = this.columns.predicate(query, today);
+    const listTest = this.listPredicate(query);
+    const live = (docNo: number): boolean => this.contractIds[docNo] !== undefined;
+    const passes = columnTest || listTest
+      ? (docNo: number): boolean => live(docNo) && (!columnTest || columnTest(docNo)) && (!listTest || listTest(docNo))
+      : live;
     const hasText = plan.groups.length > 0;
     let found: number[];
     let scores: Uint16Array | null = null;
@@ -229,7 +224,7 @@ export class SearchIndex {
       found = matched.docNos.filter(passes);
     } else {
       found = [];
-      for (let docNo = 0; docNo < this.facets.length; docNo++) if (passes(docNo)) found.push(docNo);
+      for (let docNo = 0; docNo < this.contractIds.length; docNo++) if (passes(docNo)) found.push(docNo);
     }
 
     const sort = query.sort ?? 'relevance';
@@ -288,10 +283,20 @@ export class SearchIndex {
   }
 
   private compare(a: number, b: number, sort: 'signingDate' | 'endDate' | 'amount', ascending: boolean): number {
-    const x = this.facets[a] as ContractFacets;
-    const y = this.facets[b] as ContractFacets;
-    if (sort === 'amount') return compareNullable(x.amount?.minor ?? null, y.amount?.minor ?? null, ascending, (p, q) => p - q);
-    return compareNullable(x[sort], y[sort], ascending, byString);
+    return this.columns.compare(a, b, sort, ascending);
+  }
+
+  /** The tag (all of them, any case) and format (any of them) filters, which read each contract's lists. */
+  private listPredicate(query: SearchQuery): ((docNo: number) => boolean) | null {
+    const tags = query.tags?.length ? query.tags.map((tag) => tag.toLowerCase()) : null;
+    const formats = query.formats?.length ? query.formats : null;
+    if (!tags && !formats) return null;
+    return (docNo) => {
+      const facets = this.facets[docNo];
+      if (!facets) return false;
+      if (tags && !tags.every((tag) => facets.tags.some((own) => own.toLowerCase() === tag))) return false;
+      return !formats || facets.formats.some((format) => formats.includes(format));
+    };
   }
 
   /** Everything needed to rebuild this index without re-reading the contracts, as named parts (JSON text or bytes). */
@@ -347,6 +352,9 @@ export class SearchIndex {
     }
     index.contractIds.forEach((id, docNo) => {
       if (id !== undefined) index.docNos.set(id, docNo);
+    });
+    index.facets.forEach((facets, docNo) => {
+      if (facets) index.columns.set(docNo, facets);
     });
     return index;
   }

@@ -45,8 +45,8 @@ export async function searchContracts(ctx: ServiceContext, query: OperationInput
       signingDate: contract.signingDate, endDate: contract.endDate, amount: contract.amount, score: match.score, fieldMatches, snippets,
     });
   }
-  const canonical = canonicalQuery({ ...query, limit: undefined, offset: undefined });
-  if (Object.keys(canonical).length > 0) recordRecentSearch(session.db, canonical, new Date().toISOString());
+  const canonical = canonicalQuery({ ...query, limit: undefined, offset: undefined, record: undefined });
+  if (query.record !== false && Object.keys(canonical).length > 0) recordRecentSearch(session.db, canonical, new Date().toISOString());
   return { total: found.total, hits, terms: found.terms };
 }
 

@@ -26,6 +26,14 @@ const layering = [
           { group: [...nodeBuiltins, 'electron'], message: 'The renderer runs sandboxed: no Node built-ins, no electron (DESIGN.md §1).' },
         ],
       }],
+      // Contract text is shown as React text nodes only (search snippets, metadata), never parsed as HTML.
+      'no-restricted-syntax': ['error', {
+        selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+        message: 'No raw HTML in the renderer: build the elements (e.g. <mark> for highlights) from text.',
+      }, {
+        selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]",
+        message: 'No raw HTML in the renderer: build the elements from text.',
+      }],
     },
   },
   {

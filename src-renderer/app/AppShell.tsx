@@ -1,0 +1,69 @@
+import { FileTextOutlined, LockOutlined, SearchOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { Badge, Button, Layout, Menu, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
+import { ContractsPage } from '../features/contracts/ContractsPage.tsx';
+import { CustomersPage } from '../features/customers/CustomersPage.tsx';
+import { GlobalSearchBox } from '../features/search/GlobalSearchBox.tsx';
+import { SearchPage } from '../features/search/SearchPage.tsx';
+import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { useVaultStore } from '../features/vault/vaultStore.ts';
+import { useT } from '../i18n/useT.ts';
+import { lockVault } from './lockVault.ts';
+import { useNavigationStore, type Page } from './navigationStore.ts';
+import { ProblemAlert } from './ProblemAlert.tsx';
+
+const screens: Record<Page, () => ReactNode> = {
+  contracts: () => <ContractsPage />,
+  customers: () => <CustomersPage />,
+  search: () => <SearchPage />,
+  settings: () => <SettingsPage />,
+};
+
+/** The open vault's frame: the left navigation, the header (search, vault status, Lock) and the current screen. */
+export function AppShell() {
+  const t = useT();
+  const page = useNavigationStore((state) => state.page);
+  const go = useNavigationStore((state) => state.go);
+  const vaultDir = useVaultStore((state) => state.vaultDir);
+  const busy = useVaultStore((state) => state.busy);
+  const problem = useVaultStore((state) => state.problem);
+  const clearProblem = useVaultStore((state) => state.clearProblem);
+  return (
+    <Layout className="shell">
+      <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} className="shell-sider">
+        <div className="brand">{t('ui.app.name')}</div>
+        <nav aria-label={t('ui.nav.label')}>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[page]}
+            onClick={({ key }) => go(key as Page)}
+            items={[
+              { key: 'contracts', icon: <FileTextOutlined aria-hidden />, label: t('ui.nav.contracts') },
+              { key: 'customers', icon: <TeamOutlined aria-hidden />, label: t('ui.nav.customers') },
+              { key: 'search', icon: <SearchOutlined aria-hidden />, label: t('ui.nav.search') },
+              { key: 'settings', icon: <SettingOutlined aria-hidden />, label: t('ui.nav.settings') },
+            ]}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="shell-header">
+          <GlobalSearchBox />
+          <div className="shell-header-right">
+            <Tooltip title={vaultDir}>
+              <Badge status="success" text={t('ui.header.unlocked')} className="vault-status" />
+            </Tooltip>
+            <Button icon={<LockOutlined aria-hidden />} loading={busy} onClick={() => void lockVault()}>
+              {t('ui.header.lock')}
+            </Button>
+          </div>
+        </Layout.Header>
+        <Layout.Content className="shell-content">
+          <ProblemAlert problem={problem} onClose={clearProblem} />
+          {screens[page]()}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,15 @@
+import { useContractsStore } from '../features/contracts/contractsStore.ts';
+import { useCustomersStore } from '../features/customers/customersStore.ts';
+import { useSearchStore } from '../features/search/searchStore.ts';
+import { useVaultStore } from '../features/vault/vaultStore.ts';
+import { useNavigationStore } from './navigationStore.ts';
+
+/** Locks the vault and forgets everything read from it, so nothing of it stays in the page's memory; the next unlock starts at the contracts. */
+export async function lockVault(): Promise<void> {
+  await useVaultStore.getState().lock();
+  if (useVaultStore.getState().phase !== 'locked') return;
+  useContractsStore.getState().reset();
+  useCustomersStore.getState().reset();
+  useSearchStore.getState().reset();
+  useNavigationStore.getState().go('contracts');
+}

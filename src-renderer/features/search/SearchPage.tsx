@@ -1,0 +1,36 @@
+import { Empty, Spin, Typography } from 'antd';
+import { PageTitle } from '../../app/PageTitle.tsx';
+import { ProblemAlert } from '../../app/ProblemAlert.tsx';
+import { useT } from '../../i18n/useT.ts';
+import { SearchFiltersPanel } from './SearchFiltersPanel.tsx';
+import { SearchHitCard } from './SearchHitCard.tsx';
+import { useSearchStore } from './searchStore.ts';
+import { isApplePlatform } from './useSearchShortcut.ts';
+
+/** Results of the global search box as you type, with the filter panel beside them. */
+export function SearchPage() {
+  const t = useT();
+  const { result, loading, problem } = useSearchStore();
+  const shortcut = t(isApplePlatform() ? 'ui.search.shortcutMac' : 'ui.search.shortcut');
+  return (
+    <>
+      <PageTitle extra={loading ? <Spin size="small" aria-label={t('ui.search.searching')} /> : null}>{t('ui.nav.search')}</PageTitle>
+      <div className="search-layout">
+        <section className="search-results" aria-live="polite" aria-busy={loading}>
+          <ProblemAlert problem={problem} />
+          {result === null ? (
+            <Empty description={t('ui.search.hint', { shortcut })} />
+          ) : (
+            <>
+              <Typography.Paragraph className="search-summary">
+                {result.total === 0 ? t('ui.search.none') : t('ui.search.total', { total: result.total, shown: result.hits.length })}
+              </Typography.Paragraph>
+              {result.hits.map((hit) => <SearchHitCard key={hit.contractId} hit={hit} />)}
+            </>
+          )}
+        </section>
+        <SearchFiltersPanel />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { useEffect, type RefObject } from 'react';
+import type { InputRef } from 'antd';
+
+/** Ctrl+K (⌘K on a Mac) anywhere in the app focuses the global search box and selects its text. */
+export function useSearchShortcut(input: RefObject<InputRef | null>): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        input.current?.focus({ cursor: 'all' });
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [input]);
+}
+
+/** Whether to show ⌘ rather than Ctrl in the shortcut hint. */
+export function isApplePlatform(): boolean {
+  return /Mac|iPhone|iPad/u.test(navigator.userAgent);
+}

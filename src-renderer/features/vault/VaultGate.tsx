@@ -1,0 +1,43 @@
+import { Card, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { ProblemAlert } from '../../app/ProblemAlert.tsx';
+import { useT } from '../../i18n/useT.ts';
+import { LanguageSwitch } from '../settings/LanguageSwitch.tsx';
+import { CreateVaultForm } from './CreateVaultForm.tsx';
+import { UnlockVaultForm } from './UnlockVaultForm.tsx';
+import { useVaultStore } from './vaultStore.ts';
+
+type GateTab = 'unlock' | 'create';
+
+/** The first screen while no vault is open: unlock the last one, or create a new one. */
+export function VaultGate() {
+  const t = useT();
+  const rememberedDir = useVaultStore((state) => state.vaultDir);
+  const problem = useVaultStore((state) => state.problem);
+  const clearProblem = useVaultStore((state) => state.clearProblem);
+  // A first start (no vault opened here before) lands on "create"; later starts on "unlock".
+  const [tab, setTab] = useState<GateTab>(rememberedDir === '' ? 'create' : 'unlock');
+  return (
+    <main className="gate">
+      <Card className="gate-card">
+        <div className="gate-header">
+          <Typography.Title level={1}>{t('ui.app.name')}</Typography.Title>
+          <LanguageSwitch />
+        </div>
+        <Typography.Paragraph type="secondary">{t('ui.gate.tagline')}</Typography.Paragraph>
+        <ProblemAlert problem={problem} onClose={clearProblem} />
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => {
+            clearProblem();
+            setTab(key as GateTab);
+          }}
+          items={[
+            { key: 'unlock', label: t('ui.gate.unlockTab'), children: <UnlockVaultForm /> },
+            { key: 'create', label: t('ui.gate.createTab'), children: <CreateVaultForm /> },
+          ]}
+        />
+      </Card>
+    </main>
+  );
+}

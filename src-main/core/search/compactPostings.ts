@@ -41,6 +41,15 @@ export class CompactPostings {
     return (this.lists.get(term) ?? this.baseList(term))?.decode() ?? { docNos: new Uint32Array(0), buckets: new Uint8Array(0) };
   }
 
+  /** How many contracts have `term` (without decoding its list). */
+  countOf(term: string): number {
+    const list = this.lists.get(term);
+    if (list) return list.count;
+    const at = indexOfSorted(this.base.terms, term);
+    if (at < 0) return 0;
+    return new DataView(this.base.buffer.buffer, this.base.buffer.byteOffset + (this.base.starts[at] as number) + 4, 4).getUint32(0, true);
+  }
+
   private baseList(term: string): PostingList | undefined {
     const at = indexOfSorted(this.base.terms, term);
     if (at < 0) return undefined;

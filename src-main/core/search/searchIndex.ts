@@ -134,6 +134,8 @@ export class SearchIndex {
   private readonly docNos = new Map<string, number>();
   private facets: Array<ContractFacets | undefined> = [];
   private readonly columns = new FacetColumns();
+  /** Per-query work arrays, one slot per contract number, reused so a query allocates nothing that large. */
+  private scratch = { best: new Uint8Array(0), scores: new Uint16Array(0) };
   private vocabulary = new TermVocabulary();
   /** Numbers of removed or replaced contracts whose postings are still in the indexes (swept in batches). */
   private tombstones = new Set<number>();
@@ -255,11 +257,15 @@ export class SearchIndex {
    */
   private matchAll(groups: string[][]): { docNos: number[]; scores: Uint16Array } {
     const size = this.contractIds.length;
-    const scores = new Uint16Array(size);
-    const groupsMatched = new Uint32Array(size);
-    const best = new Uint8Array(size);
-    for (const [index, group] of groups.entries()) {
-      best.fill(0);
+    if (this.scratch.best.length < size) this.scratch = { best: new Uint8Array(size * 2), scores: new Uint16Array(size * 2) };
+    const { best, scores } = this.scratch;
+    // The rarest group first: every later group only has to confirm the few contracts still in the running.
+    const ordered = groups
+      .map((group) => ({ group, postings: group.reduce((sum, term) => sum + this.text.countOf(term), 0) }))
+      .sort((a, b) => a.postings - b.postings);
+    let candidates: number[] | null = null;
+    for (const { group } of ordered) {
+      best.fill(0, 0, size);
       for (const term of group) {
         for (const docNo of this.fields.search(term, { limit: size || 1 }) as number[]) best[docNo] = FIELD_SCORE;
         const { docNos, buckets } = this.text.read(term);
@@ -269,17 +275,25 @@ export class SearchIndex {
           if (score > (best[docNo] as number)) best[docNo] = score;
         }
       }
-      // A contract counts for this group only if it matched every group before it.
-      for (let docNo = 0; docNo < size; docNo++) {
-        if (best[docNo] === 0 || groupsMatched[docNo] !== index) continue;
-        groupsMatched[docNo] = index + 1;
-        scores[docNo] = (scores[docNo] as number) + (best[docNo] as number);
+      if (candidates === null) {
+        candidates = [];
+        for (let docNo = 0; docNo < size; docNo++) {
+          if (best[docNo] === 0) continue;
+          candidates.push(docNo);
+          scores[docNo] = best[docNo] as number;
+        }
+      } else {
+        const next: number[] = [];
+        for (const docNo of candidates) {
+          if (best[docNo] === 0) continue;
+          next.push(docNo);
+          scores[docNo] = (scores[docNo] as number) + (best[docNo] as number);
+        }
+        candidates = next;
       }
+      if (candidates.length === 0) break;
     }
-    const all = groups.length;
-    const docNos: number[] = [];
-    for (let docNo = 0; docNo < size; docNo++) if (groupsMatched[docNo] === all) docNos.push(docNo);
-    return { docNos, scores };
+    return { docNos: candidates ?? [], scores };
   }
 
   private compare(a: number, b: number, sort: 'signingDate' | 'endDate' | 'amount', ascending: boolean): number {

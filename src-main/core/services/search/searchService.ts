@@ -1,6 +1,7 @@
 import { AppError } from '../../../../src-shared/api/appError.ts';
 import type { OperationInput } from '../../../../src-shared/api/operations.ts';
 import type { RecentSearch, SavedSearch, SearchHit, SearchQuery, SearchResult } from '../../../../src-shared/model/search.ts';
+import { isCjkTerm, textPieces } from '../../../../src-shared/rules/search/searchTokens.ts';
 import { findContractById } from '../../db/repositories/contractRepository.ts';
 import { deleteSavedSearch, insertSavedSearch, listRecentSearches, listSavedSearches, recordRecentSearch } from '../../db/repositories/searchRepository.ts';
 import { newId } from '../../ids.ts';
@@ -17,6 +18,16 @@ function canonicalQuery(query: SearchQuery): SearchQuery {
 }
 
 /**
+ * What to highlight for a query: each Chinese run of the query whole (so `合同管理` marks that phrase, not
+ * every lone 合同 its pairs would match), and the words the index searched for (with their prefix and typo
+ * expansions).
+ */
+function highlightTerms(text: string | undefined, searched: readonly string[]): string[] {
+  const runs = textPieces(text ?? '', 'query').filter((piece) => piece.kind === 'cjk').map((piece) => piece.text);
+  return [...new Set([...runs, ...searched.filter((term) => !isCjkTerm(term))])];
+}
+
+/**
  * Runs a search: the contracts matching the text and filters, in the order asked, each with where the
  * terms were found (its fields, and snippets with page numbers from its files, latest versions first).
  */
@@ -25,6 +36,7 @@ export async function searchContracts(ctx: ServiceContext, query: OperationInput
   const index = await currentSearchIndex(session);
   const found = index.search(query);
   const named = displayNamer(session.db, ctx.locale);
+  const marked = highlightTerms(query.text, found.terms);
   const hits: SearchHit[] = [];
   for (const match of found.matches) {
     const record = findContractById(session.db, match.contractId);
@@ -35,10 +47,10 @@ export async function searchContracts(ctx: ServiceContext, query: OperationInput
       ['tags', contract.tags.join(', ')], ['notes', contract.notes ?? ''],
     ] as const;
     const fieldMatches = fields.flatMap(([field, text]) => {
-      const highlights = findTerms(text, found.terms);
+      const highlights = findTerms(text, marked);
       return highlights.length === 0 ? [] : [{ field, ...excerpt(text, highlights) }];
     });
-    const snippets = found.terms.length === 0 ? [] : buildSnippets(await contractTextsForSnippets(session, contract.id), found.terms);
+    const snippets = marked.length === 0 ? [] : buildSnippets(await contractTextsForSnippets(session, contract.id), marked);
     hits.push({
       contractId: contract.id, displayName: contract.displayName, title: contract.title, number: contract.number,
       customerId: contract.customerId, customerName: contract.customerName, type: contract.type, status: contract.status,

@@ -80,12 +80,13 @@ export function indexTokens(text: string): string[] {
   return tokens;
 }
 
-/** True for a character of a script written without spaces (Han, kana), which never borders a word. */
-export function isCjkChar(char: string): boolean {
-  return new RegExp(`^${cjkRun}$`, 'u').test(char);
+// Compiled once: these run per character of a snippet and per vocabulary term of a one-character query.
+const wholeCjk = new RegExp(`^${cjkRun}$`, 'u');
+
+/** True for a term made of CJK characters (a pair, a lone character or a whole run). */
+export function isCjkTerm(term: string): boolean {
+  return wholeCjk.test(term);
 }
 
-/** True for a term made of CJK characters (a pair or a lone character). */
-export function isCjkTerm(term: string): boolean {
-  return new RegExp(`^${cjkRun}$`, 'u').test(term);
-}
+/** True for a character of a script written without spaces (Han, kana), which never borders a word. */
+export const isCjkChar: (char: string) => boolean = isCjkTerm;

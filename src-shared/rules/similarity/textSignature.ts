@@ -10,45 +10,61 @@ const shingleLength = 5;
 const maxSignatureChars = 200_000;
 const prime = 4294967311; // smallest prime above 2^32
 
-/** Deterministic slot parameters (a, b) of the hash family h_i(x) = (a_i * x + b_i) mod p. */
-const slotParameters: readonly (readonly [number, number])[] = Array.from({ length: signatureSlots }, (_, i) => {
+/**
+ * Deterministic slot parameters of the hash family h_i(x) = (a_i * x + b_i) mod p, with a_i split into
+ * 16-bit halves up front (see slotHash). Typed arrays, because the loop below runs 64 times per shingle.
+ */
+const slotHigh = new Float64Array(signatureSlots);
+const slotLow = new Float64Array(signatureSlots);
+const slotOffset = new Float64Array(signatureSlots);
+for (let i = 0; i < signatureSlots; i += 1) {
   // A fixed linear congruential sequence: the parameters are part of the stored format, never random.
   const a = ((i + 1) * 2654435761) % 4294967291 || 1;
-  const b = ((i + 7) * 40503) % 4294967291;
-  return [a, b] as const;
-});
+  slotHigh[i] = Math.floor(a / 65536);
+  slotLow[i] = a % 65536;
+  slotOffset[i] = ((i + 7) * 40503) % 4294967291;
+}
 
-/** 32-bit FNV-1a of a string's UTF-16 code units. */
-function fnv1a(text: string): number {
+/** 32-bit FNV-1a of the UTF-16 code units text[start, start + length). */
+function fnv1a(text: string, start: number, length: number): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
+  for (let i = start; i < start + length; i += 1) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash >>> 0;
 }
 
-/** (a * x + b) mod p without losing precision: a and x are below 2^32, so split a into 16-bit halves. */
-function slotHash(a: number, b: number, x: number): number {
-  const high = Math.floor(a / 65536);
-  const low = a % 65536;
-  return (((high * x) % prime) * 65536 + low * x + b) % prime;
+/**
+ * v mod p for 0 <= v < 2^53, the same value as `v % prime` but without the slow floating-point remainder:
+ * the quotient estimate can be off by one either way through rounding, which the two checks correct.
+ */
+function modPrime(v: number): number {
+  const r = v - Math.floor(v / prime) * prime;
+  return r < 0 ? r + prime : r >= prime ? r - prime : r;
+}
+
+/**
+ * (a * x + b) mod p without losing precision: a and x are below 2^32, so a is split into 16-bit halves
+ * and every intermediate stays below 2^53.
+ */
+function slotHash(slot: number, x: number): number {
+  return modPrime(modPrime(slotHigh[slot]! * x) * 65536 + slotLow[slot]! * x + slotOffset[slot]!);
 }
 
 /** The MinHash signature of a text, or null when it has too little text to compare (a scan without OCR). */
 export function textSignature(pages: readonly string[]): Uint32Array | null {
   const text = pages.join('').replace(/\s+/g, '').toLowerCase().slice(0, maxSignatureChars);
   if (text.length < shingleLength * 4) return null;
-  const minimums = new Array<number>(signatureSlots).fill(Number.POSITIVE_INFINITY);
+  const minimums = new Float64Array(signatureSlots).fill(Number.POSITIVE_INFINITY);
   const seen = new Set<number>();
   for (let i = 0; i + shingleLength <= text.length; i += 1) {
-    const shingle = fnv1a(text.slice(i, i + shingleLength));
+    const shingle = fnv1a(text, i, shingleLength);
     if (seen.has(shingle)) continue;
     seen.add(shingle);
     for (let slot = 0; slot < signatureSlots; slot += 1) {
-      const [a, b] = slotParameters[slot] ?? [1, 0];
-      const value = slotHash(a, b, shingle);
-      if (value < (minimums[slot] ?? Number.POSITIVE_INFINITY)) minimums[slot] = value;
+      const value = slotHash(slot, shingle);
+      if (value < minimums[slot]!) minimums[slot] = value;
     }
   }
   return Uint32Array.from(minimums, (v) => v % 4294967296);

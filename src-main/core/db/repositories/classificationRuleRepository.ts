@@ -1,3 +1,4 @@
+import { prepareCached } from '../statementCache.ts';
 import type { ClassificationRule, ClassificationTarget } from '../../../../src-shared/rules/classification/classificationRule.ts';
 import type { MatchAlgorithm } from '../../../../src-shared/rules/classification/matchRule.ts';
 import type { VaultDatabase } from '../connection.ts';
@@ -9,7 +10,7 @@ interface RuleRow {
 
 /** Every stored rule, builtins first, then in creation order. */
 export function listClassificationRules(db: VaultDatabase): ClassificationRule[] {
-  const rows = db.prepare('SELECT * FROM classification_rules ORDER BY builtin DESC, created_at, rowid').all() as RuleRow[];
+  const rows = prepareCached(db, 'SELECT * FROM classification_rules ORDER BY builtin DESC, created_at, rowid').all() as RuleRow[];
   return rows.map((r) => ({
     id: r.id,
     target: { kind: r.target_kind, value: r.target_value } as ClassificationTarget,
@@ -22,7 +23,7 @@ export function listClassificationRules(db: VaultDatabase): ClassificationRule[]
 
 /** Stores a rule, replacing one with the same id (call inside the caller's transaction). */
 export function upsertClassificationRule(db: VaultDatabase, rule: ClassificationRule, createdAt: string): void {
-  db.prepare(`INSERT INTO classification_rules (id, target_kind, target_value, algorithm, pattern, case_sensitive, priority, enabled, builtin, created_at)
+  prepareCached(db, `INSERT INTO classification_rules (id, target_kind, target_value, algorithm, pattern, case_sensitive, priority, enabled, builtin, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET target_kind = excluded.target_kind, target_value = excluded.target_value,
         algorithm = excluded.algorithm, pattern = excluded.pattern, case_sensitive = excluded.case_sensitive,
@@ -34,5 +35,5 @@ export function upsertClassificationRule(db: VaultDatabase, rule: Classification
 
 /** Deletes a rule; returns whether it existed. */
 export function deleteClassificationRule(db: VaultDatabase, id: string): boolean {
-  return db.prepare('DELETE FROM classification_rules WHERE id = ?').run(id).changes > 0;
+  return prepareCached(db, 'DELETE FROM classification_rules WHERE id = ?').run(id).changes > 0;
 }

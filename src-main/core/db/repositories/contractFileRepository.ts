@@ -1,3 +1,4 @@
+import { prepareCached } from '../statementCache.ts';
 import type { ContractFile, FileRole } from '../../../../src-shared/model/contractFile.ts';
 import type { VaultDatabase } from '../connection.ts';
 
@@ -5,14 +6,14 @@ interface FileRow { id: string; contract_id: string; role: string; name: string;
 
 /** Inserts a file record (call inside the caller's transaction). */
 export function insertContractFile(db: VaultDatabase, file: ContractFile): void {
-  db.prepare('INSERT INTO contract_files (id, contract_id, role, name, created_at) VALUES (?, ?, ?, ?, ?)').run(
+  prepareCached(db, 'INSERT INTO contract_files (id, contract_id, role, name, created_at) VALUES (?, ?, ?, ?, ?)').run(
     file.id, file.contractId, file.role, file.name, file.createdAt,
   );
 }
 
 /** The files of a contract: main document, signed copy, annexes, then the mail they came in. */
 export function listFilesOfContract(db: VaultDatabase, contractId: string): ContractFile[] {
-  const rows = db.prepare(`SELECT * FROM contract_files WHERE contract_id = ?
+  const rows = prepareCached(db, `SELECT * FROM contract_files WHERE contract_id = ?
       ORDER BY CASE role WHEN 'main' THEN 0 WHEN 'signed' THEN 1 WHEN 'annex' THEN 2 ELSE 3 END, created_at, rowid`).all(contractId) as FileRow[];
   return rows.map(toFile);
 }
@@ -22,7 +23,7 @@ export function listFilesOfContract(db: VaultDatabase, contractId: string): Cont
  * a customer), optionally limited to one contract. Newest first when several match.
  */
 export function findFileByNameForCustomer(db: VaultDatabase, name: string, customerId: string | null, contractId?: string): ContractFile | null {
-  const row = db.prepare(`SELECT f.* FROM contract_files f JOIN contracts k ON k.id = f.contract_id
+  const row = prepareCached(db, `SELECT f.* FROM contract_files f JOIN contracts k ON k.id = f.contract_id
       WHERE f.name = ? COLLATE NOCASE AND k.customer_id IS ? AND (? IS NULL OR k.id = ?)
       ORDER BY f.created_at DESC, f.rowid DESC LIMIT 1`).get(name, customerId, contractId ?? null, contractId ?? null) as FileRow | undefined;
   return row ? toFile(row) : null;
@@ -34,6 +35,6 @@ function toFile(row: FileRow): ContractFile {
 
 /** One file record by id, or null. */
 export function findContractFileById(db: VaultDatabase, id: string): ContractFile | null {
-  const row = db.prepare('SELECT * FROM contract_files WHERE id = ?').get(id) as FileRow | undefined;
+  const row = prepareCached(db, 'SELECT * FROM contract_files WHERE id = ?').get(id) as FileRow | undefined;
   return row ? toFile(row) : null;
 }

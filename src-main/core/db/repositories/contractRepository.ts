@@ -1,3 +1,4 @@
+import { prepareCached } from '../statementCache.ts';
 import type { ContractRecord, ContractStatus, ContractType } from '../../../../src-shared/model/contract.ts';
 import type { VaultDatabase } from '../connection.ts';
 import { newId } from '../../ids.ts';
@@ -13,7 +14,7 @@ const selectContract = `
 
 /** Inserts a contract row and its tags (call inside the caller's transaction). */
 export function insertContract(db: VaultDatabase, contract: ContractRecord): void {
-  db.prepare(`INSERT INTO contracts (id, title, number, customer_id, type, status, signing_date, start_date, end_date,
+  prepareCached(db, `INSERT INTO contracts (id, title, number, customer_id, type, status, signing_date, start_date, end_date,
       amount_minor, currency, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     contract.id, contract.title, contract.number, contract.customerId, contract.type, contract.status,
     contract.signingDate, contract.startDate, contract.endDate, contract.amount?.minor ?? null, contract.amount?.currency ?? null,
@@ -24,7 +25,7 @@ export function insertContract(db: VaultDatabase, contract: ContractRecord): voi
 
 /** Writes every editable field of an existing contract (call inside the caller's transaction). */
 export function updateContract(db: VaultDatabase, contract: ContractRecord): void {
-  db.prepare(`UPDATE contracts SET title = ?, number = ?, customer_id = ?, type = ?, status = ?, signing_date = ?,
+  prepareCached(db, `UPDATE contracts SET title = ?, number = ?, customer_id = ?, type = ?, status = ?, signing_date = ?,
       start_date = ?, end_date = ?, amount_minor = ?, currency = ?, notes = ?, updated_at = ? WHERE id = ?`).run(
     contract.title, contract.number, contract.customerId, contract.type, contract.status, contract.signingDate,
     contract.startDate, contract.endDate, contract.amount?.minor ?? null, contract.amount?.currency ?? null,
@@ -34,10 +35,10 @@ export function updateContract(db: VaultDatabase, contract: ContractRecord): voi
 }
 
 function replaceContractTags(db: VaultDatabase, contractId: string, tags: readonly string[]): void {
-  db.prepare('DELETE FROM contract_tags WHERE contract_id = ?').run(contractId);
-  const findTag = db.prepare('SELECT id FROM tags WHERE name = ? COLLATE NOCASE');
-  const insertTag = db.prepare('INSERT INTO tags (id, name) VALUES (?, ?)');
-  const link = db.prepare('INSERT OR IGNORE INTO contract_tags (contract_id, tag_id) VALUES (?, ?)');
+  prepareCached(db, 'DELETE FROM contract_tags WHERE contract_id = ?').run(contractId);
+  const findTag = prepareCached(db, 'SELECT id FROM tags WHERE name = ? COLLATE NOCASE');
+  const insertTag = prepareCached(db, 'INSERT INTO tags (id, name) VALUES (?, ?)');
+  const link = prepareCached(db, 'INSERT OR IGNORE INTO contract_tags (contract_id, tag_id) VALUES (?, ?)');
   for (const name of tags) {
     let tagId = (findTag.get(name) as { id: string } | undefined)?.id;
     if (!tagId) {
@@ -50,28 +51,28 @@ function replaceContractTags(db: VaultDatabase, contractId: string, tags: readon
 
 /** One contract, or null. */
 export function findContractById(db: VaultDatabase, id: string): ContractRecord | null {
-  const row = db.prepare(`${selectContract} WHERE k.id = ?`).get(id) as ContractRow | undefined;
+  const row = prepareCached(db, `${selectContract} WHERE k.id = ?`).get(id) as ContractRow | undefined;
   return row ? toContract(db, row) : null;
 }
 
 /** Contracts, newest first, optionally of one customer. */
 export function listContracts(db: VaultDatabase, customerId?: string): ContractRecord[] {
   const rows = (customerId === undefined
-    ? db.prepare(`${selectContract} ORDER BY k.created_at DESC, k.rowid DESC`).all()
-    : db.prepare(`${selectContract} WHERE k.customer_id = ? ORDER BY k.created_at DESC, k.rowid DESC`).all(customerId)) as ContractRow[];
+    ? prepareCached(db, `${selectContract} ORDER BY k.created_at DESC, k.rowid DESC`).all()
+    : prepareCached(db, `${selectContract} WHERE k.customer_id = ? ORDER BY k.created_at DESC, k.rowid DESC`).all(customerId)) as ContractRow[];
   const tagsByContract = loadAllTags(db);
   return rows.map((row) => toContractWithTags(row, tagsByContract.get(row.id) ?? []));
 }
 
 function loadAllTags(db: VaultDatabase): Map<string, string[]> {
-  const rows = db.prepare('SELECT ct.contract_id, t.name FROM contract_tags ct JOIN tags t ON t.id = ct.tag_id ORDER BY t.name').all() as { contract_id: string; name: string }[];
+  const rows = prepareCached(db, 'SELECT ct.contract_id, t.name FROM contract_tags ct JOIN tags t ON t.id = ct.tag_id ORDER BY t.name').all() as { contract_id: string; name: string }[];
   const map = new Map<string, string[]>();
   for (const row of rows) map.set(row.contract_id, [...(map.get(row.contract_id) ?? []), row.name]);
   return map;
 }
 
 function toContract(db: VaultDatabase, row: ContractRow): ContractRecord {
-  const tags = db.prepare('SELECT t.name FROM contract_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contract_id = ? ORDER BY t.name')
+  const tags = prepareCached(db, 'SELECT t.name FROM contract_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contract_id = ? ORDER BY t.name')
     .all(row.id) as { name: string }[];
   return toContractWithTags(row, tags.map((t) => t.name));
 }
@@ -98,5 +99,5 @@ function toContractWithTags(row: ContractRow, tags: string[]): ContractRecord {
 
 /** Deletes a contract; its files, versions, tags and fields go with it (call inside the caller's transaction). */
 export function deleteContract(db: VaultDatabase, id: string): void {
-  db.prepare('DELETE FROM contracts WHERE id = ?').run(id);
+  prepareCached(db, 'DELETE FROM contracts WHERE id = ?').run(id);
 }

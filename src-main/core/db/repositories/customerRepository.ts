@@ -1,3 +1,4 @@
+import { prepareCached } from '../statementCache.ts';
 import type { Contact, Customer, CustomerSummary } from '../../../../src-shared/model/customer.ts';
 import type { VaultDatabase } from '../connection.ts';
 
@@ -6,28 +7,28 @@ interface ContactRow { id: string; name: string | null; email: string | null; ph
 
 /** Inserts a customer and its contacts (call inside the caller's transaction). */
 export function insertCustomer(db: VaultDatabase, customer: Customer): void {
-  db.prepare('INSERT INTO customers (id, name, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+  prepareCached(db, 'INSERT INTO customers (id, name, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
     customer.id, customer.name, customer.notes, customer.createdAt, customer.updatedAt,
   );
-  const insertContact = db.prepare('INSERT INTO contacts (id, customer_id, name, email, phone, role, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertContact = prepareCached(db, 'INSERT INTO contacts (id, customer_id, name, email, phone, role, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
   customer.contacts.forEach((c, position) => insertContact.run(c.id, customer.id, c.name, c.email, c.phone, c.role, position));
 }
 
 /** One customer with contacts, or null. */
 export function findCustomerById(db: VaultDatabase, id: string): Customer | null {
-  const row = db.prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow | undefined;
+  const row = prepareCached(db, 'SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow | undefined;
   return row ? toCustomer(db, row) : null;
 }
 
 /** Customers whose name equals `name`, ignoring case and surrounding spaces. */
 export function findCustomersByName(db: VaultDatabase, name: string): Customer[] {
-  const rows = db.prepare('SELECT * FROM customers WHERE name = ? COLLATE NOCASE ORDER BY created_at').all(name.trim()) as CustomerRow[];
+  const rows = prepareCached(db, 'SELECT * FROM customers WHERE name = ? COLLATE NOCASE ORDER BY created_at').all(name.trim()) as CustomerRow[];
   return rows.map((row) => toCustomer(db, row));
 }
 
 /** All customers with their contract counts, sorted by name. */
 export function listCustomerSummaries(db: VaultDatabase): CustomerSummary[] {
-  const rows = db.prepare(`
+  const rows = prepareCached(db, `
     SELECT c.id, c.name,
       (SELECT count(*) FROM contracts k WHERE k.customer_id = c.id) AS contract_count,
       (SELECT email FROM contacts t WHERE t.customer_id = c.id AND email IS NOT NULL ORDER BY position LIMIT 1) AS email,
@@ -37,7 +38,7 @@ export function listCustomerSummaries(db: VaultDatabase): CustomerSummary[] {
 }
 
 function toCustomer(db: VaultDatabase, row: CustomerRow): Customer {
-  const contacts = db.prepare('SELECT id, name, email, phone, role FROM contacts WHERE customer_id = ? ORDER BY position').all(row.id) as ContactRow[];
+  const contacts = prepareCached(db, 'SELECT id, name, email, phone, role FROM contacts WHERE customer_id = ? ORDER BY position').all(row.id) as ContactRow[];
   return {
     id: row.id,
     name: row.name,
@@ -52,6 +53,6 @@ function toCustomer(db: VaultDatabase, row: CustomerRow): Customer {
 export function findCustomerIdsByEmails(db: VaultDatabase, emails: readonly string[]): string[] {
   if (emails.length === 0) return [];
   const placeholders = emails.map(() => '?').join(', ');
-  const rows = db.prepare(`SELECT DISTINCT customer_id FROM contacts WHERE lower(email) IN (${placeholders})`).all(...emails.map((e) => e.toLowerCase())) as { customer_id: string }[];
+  const rows = prepareCached(db, `SELECT DISTINCT customer_id FROM contacts WHERE lower(email) IN (${placeholders})`).all(...emails.map((e) => e.toLowerCase())) as { customer_id: string }[];
   return rows.map((r) => r.customer_id);
 }

@@ -1,3 +1,4 @@
+import { prepareCached } from '../statementCache.ts';
 import type { FileVersion } from '../../../../src-shared/model/contractFile.ts';
 import type { VaultDatabase } from '../connection.ts';
 
@@ -27,7 +28,7 @@ interface VersionRow {
 
 /** Inserts a version row (call inside the caller's transaction, after its blobs are durable). */
 export function insertFileVersion(db: VaultDatabase, v: StoredFileVersion): void {
-  db.prepare(`INSERT INTO file_versions (id, file_id, version_no, blob_id, text_blob_id, wrapped_key, content_mac, size,
+  prepareCached(db, `INSERT INTO file_versions (id, file_id, version_no, blob_id, text_blob_id, wrapped_key, content_mac, size,
       format, mime, page_count, text_chars, source_path, source_kind, parent_version_id, text_signature, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     v.id, v.fileId, v.versionNo, v.blobId, v.textBlobId, Buffer.from(v.wrappedKey), v.contentMac, v.size,
@@ -38,31 +39,31 @@ export function insertFileVersion(db: VaultDatabase, v: StoredFileVersion): void
 
 /** Versions of one file, newest first. */
 export function listVersionsOfFile(db: VaultDatabase, fileId: string): StoredFileVersion[] {
-  return (db.prepare('SELECT * FROM file_versions WHERE file_id = ? ORDER BY version_no DESC').all(fileId) as VersionRow[]).map(toVersion);
+  return (prepareCached(db, 'SELECT * FROM file_versions WHERE file_id = ? ORDER BY version_no DESC').all(fileId) as VersionRow[]).map(toVersion);
 }
 
 /** The next version number of a file. */
 export function nextVersionNo(db: VaultDatabase, fileId: string): number {
-  const row = db.prepare('SELECT coalesce(max(version_no), 0) + 1 AS next FROM file_versions WHERE file_id = ?').get(fileId) as { next: number };
+  const row = prepareCached(db, 'SELECT coalesce(max(version_no), 0) + 1 AS next FROM file_versions WHERE file_id = ?').get(fileId) as { next: number };
   return row.next;
 }
 
 /** A version with exactly these bytes (same keyed content hash), if the vault already holds it. */
 export function findVersionByContentMac(db: VaultDatabase, contentMac: string): LocatedFileVersion | null {
-  const row = db.prepare(`SELECT v.*, f.contract_id FROM file_versions v JOIN contract_files f ON f.id = v.file_id
+  const row = prepareCached(db, `SELECT v.*, f.contract_id FROM file_versions v JOIN contract_files f ON f.id = v.file_id
       WHERE v.content_mac = ? LIMIT 1`).get(contentMac) as VersionRow | undefined;
   return row ? toLocated(row) : null;
 }
 
 /** Every version in the vault with its contract, for verify. */
 export function listAllVersions(db: VaultDatabase): LocatedFileVersion[] {
-  return (db.prepare(`SELECT v.*, f.contract_id FROM file_versions v JOIN contract_files f ON f.id = v.file_id
+  return (prepareCached(db, `SELECT v.*, f.contract_id FROM file_versions v JOIN contract_files f ON f.id = v.file_id
       ORDER BY v.rowid`).all() as VersionRow[]).map(toLocated);
 }
 
 /** The set of blob ids the database points at; everything else in blobs/ is an orphan. */
 export function listReferencedBlobIds(db: VaultDatabase): Set<string> {
-  const rows = db.prepare('SELECT blob_id, text_blob_id FROM file_versions').all() as { blob_id: string; text_blob_id: string }[];
+  const rows = prepareCached(db, 'SELECT blob_id, text_blob_id FROM file_versions').all() as { blob_id: string; text_blob_id: string }[];
   return new Set(rows.flatMap((r) => [r.blob_id, r.text_blob_id]));
 }
 
@@ -95,7 +96,7 @@ function signatureFromBlob(blob: Buffer | null): Uint32Array | null {
 
 /** The latest version of every main document, with its text signature, for near-duplicate detection. */
 export function listMainDocumentSignatures(db: VaultDatabase): { contractId: string; fileId: string; versionId: string; signature: Uint32Array }[] {
-  const rows = db.prepare(`SELECT f.contract_id, v.file_id, v.id, v.text_signature FROM file_versions v
+  const rows = prepareCached(db, `SELECT f.contract_id, v.file_id, v.id, v.text_signature FROM file_versions v
       JOIN contract_files f ON f.id = v.file_id
       WHERE f.role = 'main' AND v.text_signature IS NOT NULL
         AND v.version_no = (SELECT max(version_no) FROM file_versions w WHERE w.file_id = v.file_id)`).all() as { contract_id: string; file_id: string; id: string; text_signature: Buffer }[];
@@ -107,10 +108,10 @@ export function listMainDocumentSignatures(db: VaultDatabase): { contractId: str
 
 /** The keyed content hash recorded for a version, or null if there is no such version. */
 export function contentMacOfVersion(db: VaultDatabase, versionId: string): string | null {
-  return (db.prepare('SELECT content_mac FROM file_versions WHERE id = ?').get(versionId) as { content_mac: string } | undefined)?.content_mac ?? null;
+  return (prepareCached(db, 'SELECT content_mac FROM file_versions WHERE id = ?').get(versionId) as { content_mac: string } | undefined)?.content_mac ?? null;
 }
 
 /** Moves a version under another file with a new number (call inside the caller's transaction). */
 export function moveVersionToFile(db: VaultDatabase, versionId: string, fileId: string, versionNo: number): void {
-  db.prepare('UPDATE file_versions SET file_id = ?, version_no = ? WHERE id = ?').run(fileId, versionNo, versionId);
+  prepareCached(db, 'UPDATE file_versions SET file_id = ?, version_no = ? WHERE id = ?').run(fileId, versionNo, versionId);
 }

@@ -1,12 +1,13 @@
+import { prepareCached } from '../statementCache.ts';
 import type { VaultDatabase } from '../connection.ts';
 
 /** A vault setting's stored JSON value, or undefined. */
 export function getSetting(db: VaultDatabase, key: string): unknown {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = prepareCached(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row === undefined ? undefined : JSON.parse(row.value);
 }
 
 /** Stores a vault setting as JSON (call inside the caller's transaction). */
 export function setSetting(db: VaultDatabase, key: string, value: unknown): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  prepareCached(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }

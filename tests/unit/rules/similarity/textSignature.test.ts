@@ -28,4 +28,11 @@ describe('near-duplicate text signatures', () => {
     const a = textSignature(['Master services agreement between Acme and Fxiaoke, term thirty six months.']);
     expect(Array.from(a!).slice(0, 4)).toEqual([272644708, 57742565, 48519299, 80323113]);
   });
+
+  it('keeps every slot of a Chinese and English text as stored by earlier versions', () => {
+    // Computed with the original `%`-based slot hash; the faster remainder must give exactly the same values.
+    const signature = textSignature(['甲方：北京纷享科技有限公司 乙方：上海某某贸易有限公司 合同期限为三年，自2024年1月1日起。 Payment within 30 days.'])!;
+    expect(Array.from(signature).slice(60)).toEqual([26825641, 46864702, 43280021, 38988905]);
+    expect(Array.from(signature).reduce((sum, v) => (sum * 31 + v) % 1000000007, 0)).toBe(62466772);
+  });
 });

@@ -41,6 +41,20 @@ export class CompactPostings {
     return (this.lists.get(term) ?? this.baseList(term))?.decode() ?? { docNos: new Uint32Array(0), buckets: new Uint8Array(0) };
   }
 
+  /**
+   * Decodes the list of `term` into the caller's arrays (grown when too short) and returns how many
+   * postings it has: a query reads many long lists, and fresh arrays for each would keep the GC busy.
+   */
+  readInto(term: string, into: { docNos: Uint32Array; buckets: Uint8Array }): number {
+    const list = this.lists.get(term) ?? this.baseList(term);
+    if (!list) return 0;
+    if (into.docNos.length < list.count) {
+      into.docNos = new Uint32Array(list.count * 2);
+      into.buckets = new Uint8Array(list.count * 2);
+    }
+    return list.decodeInto(into.docNos, into.buckets);
+  }
+
   /** How many contracts have `term` (without decoding its list). */
   countOf(term: string): number {
     const list = this.lists.get(term);
@@ -76,8 +90,8 @@ export class CompactPostings {
     this.base = { terms: [], starts: new Uint32Array(0), buffer: new Uint8Array(0) };
   }
 
-  /** Serialises every list: the terms (JSON, sorted) and one buffer of [u32 byte length][u32 count][u32 last][bytes] per term. */
-  serialise(): { terms: string; lists: Uint8Array } {
+  /** Serialises every list: the terms (sorted) and one buffer of [u32 byte length][u32 count][u32 last][bytes] per term. */
+  serialise(): { terms: string[]; lists: Uint8Array } {
     const terms = this.allTerms();
     const lists = terms.map((term) => (this.lists.get(term) ?? this.baseList(term)) as PostingList);
     let total = 0;
@@ -92,7 +106,7 @@ export class CompactPostings {
       out.set(list.bytes.subarray(0, list.used), offset + 12);
       offset += 12 + list.used;
     }
-    return { terms: JSON.stringify(terms), lists: out };
+    return { terms, lists: out };
   }
 
   /** Takes over `serialise`'s output (its terms already parsed) as the loaded base: only where each list starts is computed. */
@@ -150,6 +164,12 @@ class PostingList {
   decode(): { docNos: Uint32Array; buckets: Uint8Array } {
     const docNos = new Uint32Array(this.count);
     const buckets = new Uint8Array(this.count);
+    this.decodeInto(docNos, buckets);
+    return { docNos, buckets };
+  }
+
+  /** Decodes into arrays of at least `count` entries; returns `count`. */
+  decodeInto(docNos: Uint32Array, buckets: Uint8Array): number {
     const bytes = this.bytes;
     let at = 0;
     let previous = -1;
@@ -166,7 +186,7 @@ class PostingList {
       previous += Math.floor(value / BUCKET_LIMIT);
       docNos[i] = previous;
     }
-    return { docNos, buckets };
+    return this.count;
   }
 
   private reserve(extra: number): void {

@@ -1,16 +1,14 @@
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AppError, isAppError } from '../../../src-shared/api/appError.ts';
-import { decryptBlob, encryptBlob } from '../files/blobFormat.ts';
 import { syncDirectory } from '../files/syncDirectory.ts';
 import { SearchIndex } from './searchIndex.ts';
+import { decryptSnapshot, encryptSnapshot } from './snapshotCipher.ts';
 
-/** Version of the snapshot's plaintext layout (inside the blob format's own versioned envelope). */
-export const INDEX_SNAPSHOT_VERSION = 3;
+/** Version of the snapshot's plaintext layout (inside the cipher's own versioned envelope, snapshotCipher.ts). */
+export const INDEX_SNAPSHOT_VERSION = 4;
 const SNAPSHOT_FILE = 'search.cvidx';
-const READ_CHUNK_BYTES = 1024 * 1024;
 
 /** The record the snapshot's encryption is bound to: another vault's snapshot, or a blob, fails to open as this one. */
 function snapshotRecordId(vaultId: string): string {
@@ -24,7 +22,7 @@ function u32(value: number): Uint8Array {
 }
 
 /** Each part as [u32 key length][key][u32 data length][data] (text as UTF-8), after a header part. */
-async function* encodeParts(parts: ReadonlyArray<readonly [string, string | Uint8Array]>): AsyncGenerator<Uint8Array, void, undefined> {
+function* encodeParts(parts: ReadonlyArray<readonly [string, string | Uint8Array]>): Generator<Uint8Array, void, undefined> {
   const encoder = new TextEncoder();
   for (const [key, data] of parts) {
     const keyBytes = encoder.encode(key);
@@ -73,7 +71,7 @@ export async function writeIndexSnapshot(indexDir: string, key: Uint8Array, vaul
   let renamed = false;
   try {
     try {
-      for await (const piece of encryptBlob(encodeParts(parts), key, snapshotRecordId(vaultId))) {
+      for (const piece of encryptSnapshot(encodeParts(parts), key, snapshotRecordId(vaultId))) {
         let written = 0;
         while (written < piece.length) written += (await handle.write(piece, written, piece.length - written)).bytesWritten;
       }
@@ -95,19 +93,17 @@ export async function writeIndexSnapshot(indexDir: string, key: Uint8Array, vaul
  */
 export async function readIndexSnapshot(indexDir: string, key: Uint8Array, vaultId: string): Promise<{ generation: number; index: SearchIndex } | null> {
   const path = join(indexDir, SNAPSHOT_FILE);
-  let bytes: Uint8Array;
+  let file: Uint8Array;
   try {
-    // The plaintext is smaller than the file, so one buffer of the file's size holds it: no chunk list, no second copy.
-    const buffer = new Uint8Array((await stat(path)).size);
-    let total = 0;
-    const source = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
-    for await (const chunk of decryptBlob(source, key, snapshotRecordId(vaultId), SNAPSHOT_FILE)) {
-      buffer.set(chunk, total);
-      total += chunk.length;
-    }
-    bytes = buffer.subarray(0, total);
+    file = await readFile(path);
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') return null;
+    throw new AppError('SEARCH_INDEX_DAMAGED', {}, { cause: error });
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = decryptSnapshot(file, key, snapshotRecordId(vaultId));
+  } catch (error) {
     throw new AppError('SEARCH_INDEX_DAMAGED', {}, { cause: error });
   }
   try {

@@ -59,6 +59,19 @@ function compactionThreshold(live: number): number {
   return Math.max(1000, Math.floor(live / 10));
 }
 
+/**
+ * Term lists in a snapshot: one term per line. Terms never hold whitespace (the tokenizer splits on it), and
+ * splitting one string is several times faster at load than parsing the same list as JSON.
+ */
+function joinTerms(terms: readonly string[]): string {
+  for (const term of terms) if (term === '' || term.includes('\n')) throw new Error('a term cannot be empty or hold a line break');
+  return terms.join('\n');
+}
+
+function splitTerms(data: string): string[] {
+  return data === '' ? [] : data.split('\n');
+}
+
 /** The terms of a contract's own fields. */
 function fieldTerms(contract: IndexedContract): string[] {
   return [contract.title, contract.number ?? '', contract.customerName ?? '', contract.tags.join(' '), contract.notes].flatMap((text) => indexTokens(text));
@@ -78,9 +91,9 @@ function textTermBuckets(contract: IndexedContract): Map<string, number> {
  * The first `count` items of `items` in `compare` order, without sorting them all: a page of 20 out of
  * 100,000 contracts costs one pass with a short sorted buffer instead of a full sort.
  */
-export function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
+export function firstInOrder<T>(items: ArrayLike<T> & Iterable<T>, count: number, compare: (a: T, b: T) => number): T[] {
   if (count <= 0) return [];
-  if (items.length <= count * 4) return [...items].sort(compare).slice(0, count);
+  if (items.length <= count * 4) return Array.from(items).sort(compare).slice(0, count);
   const best: T[] = [];
   for (const item of items) {
     if (best.length === count && compare(item, best[count - 1] as T) >= 0) continue;
@@ -99,26 +112,36 @@ export function firstInOrder<T>(items: readonly T[], count: number, compare: (a:
 
 /**
  * The first `count` of `docNos` (ascending) by score, highest first (lowest with `ascending`), newer
- * contracts first among equal scores: scores are small integers, so this is a counting pass, not a sort.
+ * contracts first among equal scores. Scores are small integers, so a histogram finds the score the page
+ * ends at, and only the few contracts above it are sorted: no pass allocates per contract.
  */
-function byScore(docNos: readonly number[], scores: Uint16Array, count: number, ascending: boolean): number[] {
-  const byValue = new Map<number, number[]>();
+function byScore(docNos: ArrayLike<number>, scores: Uint16Array, count: number, ascending: boolean): number[] {
+  if (count <= 0 || docNos.length === 0) return [];
+  let maxScore = 0;
+  for (let i = 0; i < docNos.length; i++) maxScore = Math.max(maxScore, scores[docNos[i] as number] as number);
+  const histogram = new Uint32Array(maxScore + 1);
+  for (let i = 0; i < docNos.length; i++) histogram[scores[docNos[i] as number] as number]!++;
+  // Walk the scores in page order until the page is full: that score is the edge of the page.
+  let edge = ascending ? 0 : maxScore;
+  let before = 0;
+  for (;;) {
+    const here = histogram[edge] as number;
+    if (before + here >= count || (ascending ? edge === maxScore : edge === 0)) break;
+    before += here;
+    edge += ascending ? 1 : -1;
+  }
+  const beats = (score: number): boolean => (ascending ? score < edge : score > edge);
+  const ahead: number[] = [];
+  const atEdge: number[] = [];
   for (let i = docNos.length - 1; i >= 0; i--) {
     const docNo = docNos[i] as number;
     const score = scores[docNo] as number;
-    let list = byValue.get(score);
-    if (!list) byValue.set(score, (list = []));
-    list.push(docNo);
+    if (beats(score)) ahead.push(docNo);
+    else if (score === edge && atEdge.length < count - before) atEdge.push(docNo);
   }
-  const values = [...byValue.keys()].sort((a, b) => (ascending ? a - b : b - a));
-  const out: number[] = [];
-  for (const value of values) {
-    for (const docNo of byValue.get(value) as number[]) {
-      if (out.length >= count) return out;
-      out.push(docNo);
-    }
-  }
-  return out;
+  // `ahead` holds fewer than `count` contracts, newest first; a stable sort by score keeps that order among equals.
+  ahead.sort((x, y) => (ascending ? (scores[x] as number) - (scores[y] as number) : (scores[y] as number) - (scores[x] as number)));
+  return [...ahead, ...atEdge].slice(0, count);
 }
 
 /**
@@ -131,11 +154,35 @@ export class SearchIndex {
   private fields: Index = newFieldIndex();
   private text = new CompactPostings();
   private contractIds: Array<string | undefined> = [];
-  private readonly docNos = new Map<string, number>();
+  /**
+   * Contract id -> number, built on first use: queries never need it, and building it for 100,000
+   * contracts would add ~50 ms to every unlock for the first import or edit to use.
+   */
+  private docNumbers: Map<string, number> | null = new Map();
+
+  private get docNos(): Map<string, number> {
+    if (this.docNumbers === null) {
+      const map = new Map<string, number>();
+      this.contractIds.forEach((id, docNo) => {
+        if (id !== undefined) map.set(id, docNo);
+      });
+      this.docNumbers = map;
+    }
+    return this.docNumbers;
+  }
   private facets: Array<ContractFacets | undefined> = [];
   private readonly columns = new FacetColumns();
-  /** Per-query work arrays, one slot per contract number, reused so a query allocates nothing that large. */
-  private scratch = { best: new Uint8Array(0), scores: new Uint16Array(0) };
+  /**
+   * Per-query work arrays, one slot per contract number (or per posting), reused so a query allocates
+   * nothing that large. `best` is all zeros between queries: each group clears the slots it touched.
+   */
+  private scratch = {
+    best: new Uint8Array(0),
+    scores: new Uint16Array(0),
+    touched: new Uint32Array(0),
+    candidates: new Uint32Array(0),
+    postings: { docNos: new Uint32Array(0), buckets: new Uint8Array(0) },
+  };
   private vocabulary = new TermVocabulary();
   /** Numbers of removed or replaced contracts whose postings are still in the indexes (swept in batches). */
   private tombstones = new Set<number>();
@@ -218,15 +265,23 @@ export class SearchIndex {
       ? (docNo: number): boolean => live(docNo) && (!columnTest || columnTest(docNo)) && (!listTest || listTest(docNo))
       : live;
     const hasText = plan.groups.length > 0;
-    let found: number[];
+    let found: ArrayLike<number> & Iterable<number>;
     let scores: Uint16Array | null = null;
     if (hasText) {
       const matched = this.matchAll(plan.groups);
       scores = matched.scores;
-      found = matched.docNos.filter(passes);
+      // Without filters and removed contracts every match stands; the common case skips a pass.
+      if (passes === live && this.tombstones.size === 0) found = matched.docNos;
+      else {
+        let kept = 0;
+        const docNos = matched.docNos;
+        for (let i = 0; i < docNos.length; i++) if (passes(docNos[i] as number)) docNos[kept++] = docNos[i] as number;
+        found = docNos.subarray(0, kept);
+      }
     } else {
-      found = [];
-      for (let docNo = 0; docNo < this.contractIds.length; docNo++) if (passes(docNo)) found.push(docNo);
+      const all: number[] = [];
+      found = all;
+      for (let docNo = 0; docNo < this.contractIds.length; docNo++) if (passes(docNo)) all.push(docNo);
     }
 
     const sort = query.sort ?? 'relevance';
@@ -254,46 +309,66 @@ export class SearchIndex {
   /**
    * Contracts with every group (any term of each, in their fields or their text), ascending, and each
    * one's score: per group, its best place (a field, or how early in the text), summed over the groups.
+   * The work is proportional to the postings read, not to the number of contracts in the vault.
+   * The returned array is scratch space, valid until the next query.
    */
-  private matchAll(groups: string[][]): { docNos: number[]; scores: Uint16Array } {
+  private matchAll(groups: string[][]): { docNos: Uint32Array; scores: Uint16Array } {
     const size = this.contractIds.length;
-    if (this.scratch.best.length < size) this.scratch = { best: new Uint8Array(size * 2), scores: new Uint16Array(size * 2) };
-    const { best, scores } = this.scratch;
+    if (this.scratch.best.length < size) {
+      const room = Math.max(1024, size * 2);
+      this.scratch = { ...this.scratch, best: new Uint8Array(room), scores: new Uint16Array(room), touched: new Uint32Array(room), candidates: new Uint32Array(room) };
+    }
+    const { best, scores, touched, candidates } = this.scratch;
+    const postings = this.scratch.postings;
     // The rarest group first: every later group only has to confirm the few contracts still in the running.
     const ordered = groups
       .map((group) => ({ group, postings: group.reduce((sum, term) => sum + this.text.countOf(term), 0) }))
       .sort((a, b) => a.postings - b.postings);
-    let candidates: number[] | null = null;
+    let count = -1;
     for (const { group } of ordered) {
-      best.fill(0, 0, size);
+      // best[docNo]: this group's best place in that contract; `touched` lists the slots set, to clear them after.
+      let touchedCount = 0;
+      let inOrder = true;
       for (const term of group) {
-        for (const docNo of this.fields.search(term, { limit: size || 1 }) as number[]) best[docNo] = FIELD_SCORE;
-        const { docNos, buckets } = this.text.read(term);
-        for (let i = 0; i < docNos.length; i++) {
+        for (const docNo of this.fields.search(term, { limit: size || 1 }) as number[]) {
+          if (best[docNo] === 0) touched[touchedCount++] = docNo;
+          best[docNo] = FIELD_SCORE;
+          inOrder = false;
+        }
+        const length = this.text.readInto(term, postings);
+        const { docNos, buckets } = postings;
+        if (touchedCount > 0) inOrder = false;
+        for (let i = 0; i < length; i++) {
           const docNo = docNos[i] as number;
           const score = BUCKETS - (buckets[i] as number);
-          if (score > (best[docNo] as number)) best[docNo] = score;
+          const was = best[docNo] as number;
+          if (was === 0) touched[touchedCount++] = docNo;
+          if (score > was) best[docNo] = score;
         }
       }
-      if (candidates === null) {
-        candidates = [];
-        for (let docNo = 0; docNo < size; docNo++) {
-          if (best[docNo] === 0) continue;
-          candidates.push(docNo);
-          scores[docNo] = best[docNo] as number;
-        }
+      if (count < 0) {
+        // A single list comes out ascending. A union of several is put in order by a pass over `best`
+        // when it is a large share of the vault (cheaper than sorting tens of thousands), else sorted.
+        if (inOrder) candidates.set(touched.subarray(0, touchedCount));
+        else if (touchedCount * 16 < size) candidates.set(touched.subarray(0, touchedCount).sort());
+        else for (let docNo = 0, at = 0; docNo < size; docNo++) if (best[docNo] !== 0) candidates[at++] = docNo;
+        count = touchedCount;
+        for (let i = 0; i < count; i++) scores[candidates[i] as number] = best[candidates[i] as number] as number;
       } else {
-        const next: number[] = [];
-        for (const docNo of candidates) {
-          if (best[docNo] === 0) continue;
-          next.push(docNo);
-          scores[docNo] = (scores[docNo] as number) + (best[docNo] as number);
+        let kept = 0;
+        for (let i = 0; i < count; i++) {
+          const docNo = candidates[i] as number;
+          const place = best[docNo] as number;
+          if (place === 0) continue;
+          candidates[kept++] = docNo;
+          scores[docNo] = (scores[docNo] as number) + place;
         }
-        candidates = next;
+        count = kept;
       }
-      if (candidates.length === 0) break;
+      for (let i = 0; i < touchedCount; i++) best[touched[i] as number] = 0;
+      if (count === 0) break;
     }
-    return { docNos: candidates ?? [], scores };
+    return { docNos: candidates.subarray(0, Math.max(0, count)), scores };
   }
 
   private compare(a: number, b: number, sort: 'signingDate' | 'endDate' | 'amount', ascending: boolean): number {
@@ -320,12 +395,12 @@ export class SearchIndex {
     await write('ids', JSON.stringify(this.contractIds.map((id) => id ?? null)));
     await write('facets', JSON.stringify(packFacets(this.facets)));
     const { terms, lists } = this.text.serialise();
-    await write('text.terms', terms);
+    await write('text.terms', joinTerms(terms));
     await write('text.lists', lists);
     // Most of the vocabulary is the text's terms: only the terms found in fields alone are written again.
     const vocabulary = this.vocabulary.entries();
-    const inText = new Set(JSON.parse(terms) as string[]);
-    await write('vocabulary.fieldOnly', JSON.stringify(vocabulary.terms.filter((term) => !inText.has(term))));
+    const inText = new Set(terms);
+    await write('vocabulary.fieldOnly', joinTerms(vocabulary.terms.filter((term) => !inText.has(term))));
     await write('vocabulary.counts', new Uint8Array(Uint32Array.from(vocabulary.counts).buffer));
     await this.fields.export(async (key, data) => {
       await write(`fields.${String(key)}`, data);
@@ -348,7 +423,9 @@ export class SearchIndex {
         if (textTerms === undefined || fieldOnly === undefined) throw new Error('vocabulary counts before its terms');
         // Copied: the snapshot buffer gives no 4-byte alignment for a Uint32Array view. (Little-endian, as on every platform we ship.)
         const counts = new Uint32Array(bytes.slice().buffer);
-        index.vocabulary = TermVocabulary.fromEntries({ terms: mergeSorted(textTerms, fieldOnly), counts });
+        // Usually no term is in the fields alone; the text's list is then shared (both only ever read it).
+        const terms = fieldOnly.length === 0 ? textTerms : mergeSorted(textTerms, fieldOnly);
+        index.vocabulary = TermVocabulary.fromEntries({ terms, counts });
         continue;
       }
       const data = decoder.decode(bytes);
@@ -357,16 +434,14 @@ export class SearchIndex {
       } else if (key === 'facets') {
         index.facets = unpackFacets(JSON.parse(data) as PackedFacets);
       } else if (key === 'vocabulary.fieldOnly') {
-        fieldOnly = JSON.parse(data) as string[];
+        fieldOnly = splitTerms(data);
       } else if (key === 'text.terms') {
-        textTerms = JSON.parse(data) as string[];
+        textTerms = splitTerms(data);
       } else if (key.startsWith('fields.')) {
         index.fields.import(key.slice('fields.'.length), data);
       }
     }
-    index.contractIds.forEach((id, docNo) => {
-      if (id !== undefined) index.docNos.set(id, docNo);
-    });
+    index.docNumbers = null;
     index.facets.forEach((facets, docNo) => {
       if (facets) index.columns.set(docNo, facets);
     });

@@ -105,3 +105,33 @@ describe('first items in order', () => {
     }
   });
 });
+
+describe('relevance paging', () => {
+  it('pages by score, newest first among equals, the same at every page size, ascending or not', () => {
+    const index = new SearchIndex();
+    const filler = Array.from({ length: 80 }, (_, i) => `w${i}`).join(' ');
+    // 400 contracts: "clause" near the start, the middle or the end, or in the title; a few without it.
+    const where = ['start', 'middle', 'end', 'title', 'none'] as const;
+    for (let i = 0; i < 400; i++) {
+      const at = where[(i * 7) % where.length] as (typeof where)[number];
+      const text = at === 'start' ? `clause ${filler}` : at === 'middle' ? `${filler} clause ${filler}` : at === 'end' ? `${filler} clause` : filler;
+      index.upsert(contract(`k${i}`, text, at === 'title' ? { title: 'Clause' } : {}));
+    }
+    for (const ascending of [false, true]) {
+      const all = index.search({ text: 'clause', limit: 500, ascending });
+      expect(all.total).toBe(320);
+      // The reference order: by score, then the contract added later first.
+      const added = (id: string): number => Number(id.slice(1));
+      const expected = [...all.matches].sort((a, b) => (ascending ? a.score - b.score : b.score - a.score) || added(b.contractId) - added(a.contractId));
+      expect(all.matches).toEqual(expected);
+      expect(new Set(all.matches.map((m) => m.score)).size).toBe(4);
+      for (const limit of [1, 7, 20, 64, 100]) {
+        const paged: string[] = [];
+        for (let offset = 0; offset < all.total; offset += limit) {
+          paged.push(...index.search({ text: 'clause', limit, offset, ascending }).matches.map((m) => m.contractId));
+        }
+        expect(paged).toEqual(all.matches.map((m) => m.contractId));
+      }
+    }
+  });
+});

@@ -243,13 +243,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--naming-template <template>', 'display and export names, e.g. "{customer}-{type}-{signingDate}-{number}"')
     .option('--number-pattern <pattern>', 'number new contracts that have none, e.g. "HT-{yyyy}-{seq:4}" ("" to stop)')
     .addOption(new Option('--ocr <on-off>', 'read scans and images with OCR at import').choices(['on', 'off']))
-    .action(async (dir: string, o: { maxFileSize?: string; namingTemplate?: string; numberPattern?: string; ocr?: 'on' | 'off' }, cmd: Command) => {
+    .option('--auto-lock <minutes>', 'lock the open vault after this many idle minutes in the app (0 = never)')
+    .action(async (dir: string, o: { maxFileSize?: string; namingTemplate?: string; numberPattern?: string; ocr?: 'on' | 'off'; autoLock?: string }, cmd: Command) => {
       const opts = globals(cmd);
       const patch = {
         ...(o.maxFileSize === undefined ? {} : { importMaxFileBytes: Number(o.maxFileSize) }),
         ...(o.namingTemplate === undefined ? {} : { namingTemplate: o.namingTemplate }),
         ...(o.numberPattern === undefined ? {} : { contractNumberPattern: o.numberPattern.trim() === '' ? null : o.numberPattern }),
         ...(o.ocr === undefined ? {} : { ocrEnabled: o.ocr === 'on' }),
+        ...(o.autoLock === undefined ? {} : { autoLockMinutes: Number(o.autoLock) }),
       };
       const settings = await withVault(dir, opts, () => (Object.keys(patch).length === 0 ? call('settings.get', {}) : call('settings.update', patch)));
       print(opts, settings, () => [
@@ -257,6 +259,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         `namingTemplate = ${settings.namingTemplate}`,
         `contractNumberPattern = ${settings.contractNumberPattern ?? ''}`,
         `ocrEnabled = ${settings.ocrEnabled}`,
+        `autoLockMinutes = ${settings.autoLockMinutes}`,
       ].join('\n'));
     });
 

@@ -6,12 +6,23 @@ import type { ProgressEvent } from '../../src-shared/api/progress.ts';
 import { translate, type Locale } from '../../src-shared/i18n/translate.ts';
 import type { HandlerContext, SessionSlot } from './handlerContext.ts';
 import { handlers } from './handlers.ts';
+import { IdleTracker } from './session/idleTracker.ts';
+import { autoLockMinutes } from './services/autoLock.ts';
+import { appendAudit } from './services/auditLog.ts';
 
 /** Who is calling, in which language errors should come back. */
 export interface BackendOptions {
   actor: string;
   locale: Locale;
+  /** The clock auto-lock reads (tests pass their own). */
+  now?: () => number;
+  /** How often auto-lock looks at the idle time, in ms; 0 turns the timer off (tests call `lockIfIdle`). */
+  idleCheckMs?: number;
 }
+
+/** Operations that are not a person at work: the renderer polls the vault's status, which must not keep it open. */
+const notActivity: ReadonlySet<string> = new Set(['vault.status']);
+const DEFAULT_IDLE_CHECK_MS = 15_000;
 
 /** Per-call options of a door: where progress events of long work go. */
 export interface InvokeOptions {
@@ -32,13 +43,37 @@ function mayPerform(_actor: string, _permission: Permission): boolean {
  */
 export class Backend {
   private readonly slot: SessionSlot = { current: null };
+  private readonly idle: IdleTracker;
+  private readonly idleTimer: ReturnType<typeof setInterval> | null;
 
-  constructor(private readonly options: BackendOptions) {}
+  constructor(private readonly options: BackendOptions) {
+    this.idle = new IdleTracker(options.now ?? Date.now);
+    const every = options.idleCheckMs ?? DEFAULT_IDLE_CHECK_MS;
+    this.idleTimer = every > 0 ? setInterval(() => void this.lockIfIdle(), every) : null;
+    // The timer must never keep a CLI command's process alive.
+    this.idleTimer?.unref();
+  }
+
+  /**
+   * Locks the open vault when nothing ran for the vault's auto-lock time (settings.autoLockMinutes), and
+   * records it in the audit log first. Returns whether it locked.
+   */
+  async lockIfIdle(): Promise<boolean> {
+    const session = this.slot.current;
+    if (session === null || !this.idle.isIdle(autoLockMinutes(session.db))) return false;
+    session.db.transaction(() => appendAudit(session, { actor: this.options.actor, action: 'vault.autoLock', recordType: 'vault', recordId: null })).immediate();
+    // Out of the slot before the close is awaited, so a call arriving meanwhile finds the vault locked.
+    this.slot.current = null;
+    await session.close();
+    return true;
+  }
 
   /** Runs one operation by name. */
   async invoke<N extends OperationName>(name: N, rawInput: unknown, options?: InvokeOptions): Promise<Envelope<OperationResult<N>>>;
   async invoke(name: string, rawInput: unknown, options?: InvokeOptions): Promise<Envelope<unknown>>;
   async invoke(name: string, rawInput: unknown, options: InvokeOptions = {}): Promise<Envelope<unknown>> {
+    const active = !notActivity.has(name);
+    if (active) this.idle.begin();
     try {
       if (!isOperationName(name)) throw new AppError('UNKNOWN_OPERATION', { name: name.slice(0, 100) });
       const definition = operations[name];
@@ -53,11 +88,14 @@ export class Backend {
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: this.describe(toAppError(error)) };
+    } finally {
+      if (active) this.idle.end();
     }
   }
 
-  /** Locks the vault if one is open; call before the process exits. */
+  /** Locks the vault if one is open and stops the auto-lock timer; call before the process exits. */
   async dispose(): Promise<void> {
+    if (this.idleTimer) clearInterval(this.idleTimer);
     await this.invoke('vault.lock', {});
   }
 

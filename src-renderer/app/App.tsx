@@ -8,6 +8,7 @@ import { useLocaleStore } from '../i18n/localeStore.ts';
 import { useT } from '../i18n/useT.ts';
 import { AppShell } from './AppShell.tsx';
 import { useThemeStore } from './themeStore.ts';
+import { useVaultStatusPolling } from './useVaultStatusPolling.ts';
 
 /**
  * antd's default primary blue (#1677ff: 4.1:1 against white) and its secondary and placeholder greys
@@ -39,6 +40,7 @@ export function App() {
   const mode = useThemeStore((state) => state.mode);
   const refreshStatus = useVaultStore((state) => state.refreshStatus);
   const t = useT();
+  useVaultStatusPolling();
 
   useEffect(() => {
     void refreshStatus();

@@ -150,6 +150,8 @@ export const operations = {
       namingTemplate: z.string().trim().min(1).max(300).optional(),
       contractNumberPattern: z.string().trim().min(1).max(100).nullable().optional(),
       ocrEnabled: z.boolean().optional(),
+      // Kept in step with maxAutoLockMinutes (core cannot be imported here): a day at most, 0 = never.
+      autoLockMinutes: z.number().int().min(0).max(1440).optional(),
     }).strict(),
     permission: 'admin',
   }),

@@ -8,4 +8,6 @@ export interface VaultSettings {
   contractNumberPattern: string | null;
   /** Read scanned PDFs and images with OCR at import (English and Simplified Chinese, offline). */
   ocrEnabled: boolean;
+  /** Minutes without any activity after which the unlocked vault locks itself; 0 = never. */
+  autoLockMinutes: number;
 }

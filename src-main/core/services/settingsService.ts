@@ -7,11 +7,12 @@ import { namingTemplate, namingTemplateSetting } from './contractNaming.ts';
 import { contractNumberPattern, contractNumberPatternSetting } from './contractNumbering.ts';
 import { maxFileBytes, maxFileBytesSetting, ocrEnabled, ocrEnabledSetting } from './importLimits.ts';
 import type { ServiceContext } from './serviceContext.ts';
+import { autoLockMinutes, autoLockMinutesSetting } from './autoLock.ts';
 
 /** The vault's settings with defaults filled in. */
 export function getSettings(ctx: ServiceContext): VaultSettings {
   const { db } = ctx.session;
-  return { importMaxFileBytes: maxFileBytes(db), namingTemplate: namingTemplate(db), contractNumberPattern: contractNumberPattern(db), ocrEnabled: ocrEnabled(db) };
+  return { importMaxFileBytes: maxFileBytes(db), namingTemplate: namingTemplate(db), contractNumberPattern: contractNumberPattern(db), ocrEnabled: ocrEnabled(db), autoLockMinutes: autoLockMinutes(db) };
 }
 
 /** Changes the given settings (templates and patterns are checked first: RULE_INVALID) and records the change. */
@@ -24,6 +25,7 @@ export function updateSettings(ctx: ServiceContext, patch: Partial<VaultSettings
     if (patch.namingTemplate !== undefined) setSetting(db, namingTemplateSetting, patch.namingTemplate);
     if (patch.contractNumberPattern !== undefined) setSetting(db, contractNumberPatternSetting, patch.contractNumberPattern);
     if (patch.ocrEnabled !== undefined) setSetting(db, ocrEnabledSetting, patch.ocrEnabled);
+    if (patch.autoLockMinutes !== undefined) setSetting(db, autoLockMinutesSetting, patch.autoLockMinutes);
     appendAudit(ctx.session, { actor: ctx.actor, action: 'settings.update', recordType: 'vault', recordId: null, details: { fields: Object.keys(patch) } });
   }).immediate();
   return getSettings(ctx);

@@ -1,10 +1,11 @@
 import { Card, Form, Typography } from 'antd';
 import { PageTitle } from '../../app/PageTitle.tsx';
 import { useT } from '../../i18n/useT.ts';
+import { AutoLockSetting } from './AutoLockSetting.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { ThemeSwitch } from './ThemeSwitch.tsx';
 
-/** Settings of this app on this computer: language and theme (vault settings come with later steps of issue 5). */
+/** Settings of this app on this computer (language, theme) and of the open vault (auto-lock). */
 export function SettingsPage() {
   const t = useT();
   return (
@@ -20,6 +21,13 @@ export function SettingsPage() {
           </Form.Item>
         </Form>
         <Typography.Paragraph type="secondary">{t('ui.settings.storedHere')}</Typography.Paragraph>
+      </Card>
+      <Card title={t('ui.settings.vaultSection')} className="settings-vault">
+        <Form layout="vertical">
+          <Form.Item label={t('ui.settings.autoLock')} htmlFor="auto-lock-minutes" extra={t('ui.settings.autoLockHelp')}>
+            <AutoLockSetting />
+          </Form.Item>
+        </Form>
       </Card>
     </>
   );

@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { indexOfSorted, isStrictlyAscending, lowerBound, mergeSorted } from './sortedTerms.ts';
+import { isCjkChar } from '../../../src-shared/rules/search/searchTokens.ts';
 
 /** Expansions of one query word at most: a two-letter prefix can match thousands of words. */
 const MAX_EXPANSIONS = 64;
@@ -21,6 +22,8 @@ export class TermVocabulary {
   private baseCounts = new Uint32Array(0);
   private readonly added = new Map<string, number>();
   private addedSorted: string[] | null = [];
+  /** Cached by `firstLetters`; the base terms never change once loaded. */
+  private baseFirstLetters: string[] | null = null;
 
   /** Counts the distinct terms of one added contract. */
   addAll(terms: Iterable<string>): void {
@@ -98,15 +101,51 @@ export class TermVocabulary {
     return this.mostCommon(found);
   }
 
-  /** Words one edit (insert, delete, substitute, or swap of neighbours) away from `word`, the most common first. */
+  /**
+   * Words one edit (insert, delete, substitute, or swap of neighbours) away from `word`, the most common
+   * first. A word with the same first letter is looked for in that letter's run of the sorted terms only;
+   * an edit of the first letter itself is looked up directly (600,000 terms are never all compared).
+   */
   oneEditAway(word: string): string[] {
     if (word.length < MIN_TYPO_LENGTH) return [];
     const found: string[] = [];
-    for (const term of this.allTerms()) {
-      if (Math.abs(term.length - word.length) > 1 || (term[0] !== word[0] && term[1] !== word[1])) continue;
-      if (distance(term, word) <= 1 || isSwapOfNeighbours(term, word)) found.push(term);
+    const isNeighbour = (term: string): boolean =>
+      term !== word && Math.abs(term.length - word.length) <= 1 && (distance(term, word) <= 1 || isSwapOfNeighbours(term, word));
+    const first = word[0] as string;
+    const firstCode = first.charCodeAt(0);
+    // Terms sharing the first code unit: one contiguous run of the sorted list.
+    const end = lowerBound(this.baseTerms, String.fromCharCode(firstCode + 1));
+    for (let i = lowerBound(this.baseTerms, first); i < end; i++) {
+      const term = this.baseTerms[i] as string;
+      if (isNeighbour(term)) found.push(term);
     }
+    // The first letter edited: deleted, swapped with the second, replaced or preceded by another letter.
+    const rest = word.slice(1);
+    const candidates = [rest, `${word[1] ?? ''}${first}${word.slice(2)}`];
+    for (const letter of this.firstLetters()) {
+      if (letter === first) continue;
+      candidates.push(letter + rest, letter + word);
+    }
+    for (const candidate of candidates) if (candidate !== word && indexOfSorted(this.baseTerms, candidate) >= 0) found.push(candidate);
+    // Terms added since the snapshot are few: compared one by one.
+    for (const term of this.added.keys()) if (isNeighbour(term)) found.push(term);
     return this.mostCommon(found);
+  }
+
+  /** The distinct first code units of the loaded terms that are not Chinese (a typo is never corrected into a Chinese pair). */
+  private firstLetters(): string[] {
+    if (this.baseFirstLetters === null) {
+      const letters: string[] = [];
+      let i = 0;
+      while (i < this.baseTerms.length) {
+        const letter = (this.baseTerms[i] as string)[0] as string;
+        if (!isCjkChar(letter)) letters.push(letter);
+        // Jump over every term starting with this code unit.
+        i = lowerBound(this.baseTerms, String.fromCharCode(letter.charCodeAt(0) + 1));
+      }
+      this.baseFirstLetters = letters;
+    }
+    return this.baseFirstLetters;
   }
 
   private *allTerms(): Generator<string> {

@@ -1,4 +1,4 @@
-import { cjkPairs, isCjkTerm, textPieces } from '../../../src-shared/rules/search/searchTokens.ts';
+import { cjkPairs, textPieces } from '../../../src-shared/rules/search/searchTokens.ts';
 import type { TermVocabulary } from './termVocabulary.ts';
 
 /**
@@ -30,7 +30,7 @@ export function planQuery(text: string, vocabulary: TermVocabulary): QueryPlan {
       const pairs = cjkPairs(piece.text);
       if (pairs.length === 1 && Array.from(piece.text).length === 1) {
         const char = piece.text;
-        const alternatives = [...(vocabulary.has(char) ? [char] : []), ...vocabulary.containing(char, isCjkTerm)];
+        const alternatives = [...(vocabulary.has(char) ? [char] : []), ...vocabulary.containingCjk(char)];
         groups.push(alternatives);
       } else {
         for (const pair of new Set(pairs)) groups.push(vocabulary.has(pair) ? [pair] : []);

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { indexOfSorted, isStrictlyAscending, lowerBound, mergeSorted } from './sortedTerms.ts';
-import { isCjkChar } from '../../../src-shared/rules/search/searchTokens.ts';
+import { isCjkChar, isCjkTerm } from '../../../src-shared/rules/search/searchTokens.ts';
 
 /** Expansions of one query word at most: a two-letter prefix can match thousands of words. */
 const MAX_EXPANSIONS = 64;
@@ -24,6 +24,8 @@ export class TermVocabulary {
   private addedSorted: string[] | null = [];
   /** Cached by `firstLetters`; the base terms never change once loaded. */
   private baseFirstLetters: string[] | null = null;
+  /** Cached by `cjkByLaterChar`. */
+  private baseCjkByLaterChar: Map<string, string[]> | null = null;
 
   /** Counts the distinct terms of one added contract. */
   addAll(terms: Iterable<string>): void {
@@ -94,11 +96,40 @@ export class TermVocabulary {
     return this.mostCommon(found);
   }
 
-  /** Terms containing `char` that `isCandidate` accepts (a one-character Chinese query: the pairs with it), the most common first. */
-  containing(char: string, isCandidate: (term: string) => boolean): string[] {
+  /**
+   * Chinese terms containing the character `char` (a one-character Chinese query: the pairs with it), the
+   * most common first. Those starting with it are one run of the sorted terms; those holding it further
+   * on come from an index by later character, built from the loaded terms on the first such query.
+   */
+  containingCjk(char: string): string[] {
     const found: string[] = [];
-    for (const term of this.allTerms()) if (term.includes(char) && isCandidate(term)) found.push(term);
+    for (let i = lowerBound(this.baseTerms, char); i < this.baseTerms.length; i++) {
+      const term = this.baseTerms[i] as string;
+      if (!term.startsWith(char)) break;
+      if (term !== char && isCjkTerm(term)) found.push(term);
+    }
+    found.push(...(this.cjkByLaterChar().get(char) ?? []));
+    for (const term of this.added.keys()) if (term !== char && term.includes(char) && isCjkTerm(term)) found.push(term);
     return this.mostCommon(found);
+  }
+
+  /** Loaded Chinese terms by each character after their first (pairs: by their second), built once. */
+  private cjkByLaterChar(): Map<string, string[]> {
+    if (this.baseCjkByLaterChar === null) {
+      const index = new Map<string, string[]>();
+      for (const term of this.baseTerms) {
+        const chars = Array.from(term);
+        if (chars.length < 2 || !isCjkTerm(term)) continue;
+        for (const later of new Set(chars.slice(1))) {
+          if (later === chars[0]) continue;
+          let list = index.get(later);
+          if (!list) index.set(later, (list = []));
+          list.push(term);
+        }
+      }
+      this.baseCjkByLaterChar = index;
+    }
+    return this.baseCjkByLaterChar;
   }
 
   /**
@@ -146,11 +177,6 @@ export class TermVocabulary {
       this.baseFirstLetters = letters;
     }
     return this.baseFirstLetters;
-  }
-
-  private *allTerms(): Generator<string> {
-    yield* this.baseTerms;
-    yield* this.added.keys();
   }
 
   private mostCommon(terms: string[]): string[] {

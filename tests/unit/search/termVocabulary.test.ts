@@ -31,3 +31,20 @@ describe('typo expansion (one edit)', () => {
     });
   }
 });
+
+describe('one Chinese character', () => {
+  it('matches the pairs it starts and the pairs it ends, loaded or added, never Latin terms', () => {
+    const terms = ['付款', '款项', '货款', '合同', '同意', 'kuan', '款'].sort();
+    const loaded = TermVocabulary.fromEntries({ terms, counts: terms.map(() => 1) });
+    const added = new TermVocabulary();
+    added.addAll(terms);
+    for (const vocabulary of [loaded, added]) {
+      expect(vocabulary.containingCjk('款').sort()).toEqual(['付款', '款项', '货款'].sort());
+      expect(vocabulary.containingCjk('同').sort()).toEqual(['合同', '同意']);
+      expect(vocabulary.containingCjk('无')).toEqual([]);
+    }
+    // A term added after loading is found too.
+    loaded.addAll(['尾款']);
+    expect(loaded.containingCjk('款')).toContain('尾款');
+  });
+});

@@ -1,5 +1,6 @@
 import type { SearchQuery } from '../../../src-shared/model/search.ts';
 import type { ContractFacets } from './contractFacets.ts';
+import type { PackedFacets } from './facetPacking.ts';
 
 const DAY_MS = 86_400_000;
 const NONE = -1;
@@ -76,6 +77,38 @@ export class FacetColumns {
     this.ending[docNo] = this.day(facets.endDate);
     this.amount[docNo] = facets.amount === null ? Number.NaN : facets.amount.minor;
     this.currency[docNo] = facets.amount === null ? NONE : this.code(facets.amount.currency);
+  }
+
+  /**
+   * Records every contract of a snapshot's packed facets, straight from the packed rows: each distinct
+   * string is coded and each distinct date parsed once, and no facet object is made (unlock time).
+   */
+  setPacked(packed: PackedFacets): void {
+    const { strings, rows } = packed;
+    const text = (at: number): string => {
+      const value = strings[at];
+      if (value === undefined) throw new Error('facet refers to no string');
+      return value;
+    };
+    const codeOf = strings.map(() => -2);
+    const code = (at: number): number => {
+      if (at === -1) return NONE;
+      if (codeOf[at] === -2) codeOf[at] = this.code(text(at));
+      return codeOf[at] as number;
+    };
+    const dayOf = (at: number): number => (at === -1 ? NONE : this.day(text(at)));
+    this.grow(rows.length - 1);
+    rows.forEach((row, docNo) => {
+      if (row === null) return;
+      const [customer, type, status, , signingDate, endDate, amountMinor, currency] = row;
+      this.customer[docNo] = code(customer);
+      this.type[docNo] = code(type);
+      this.status[docNo] = statusCodes.indexOf(text(status) as (typeof statusCodes)[number]);
+      this.signing[docNo] = dayOf(signingDate);
+      this.ending[docNo] = dayOf(endDate);
+      this.amount[docNo] = amountMinor === null || currency === -1 ? Number.NaN : amountMinor;
+      this.currency[docNo] = amountMinor === null ? NONE : code(currency);
+    });
   }
 
   /**

@@ -32,9 +32,8 @@ export function packFacets(facets: ReadonlyArray<ContractFacets | undefined>): P
   return { strings, rows };
 }
 
-/** Unpacks what `packFacets` wrote; refuses a reference outside the string table. */
-export function unpackFacets(packed: PackedFacets): Array<ContractFacets | undefined> {
-  const { strings } = packed;
+/** One contract's facets from a packed row; refuses a reference outside the string table. */
+export function unpackRow(strings: readonly string[], row: NonNullable<PackedFacets['rows'][number]>): ContractFacets {
   const str = (at: number): string | null => {
     if (at === -1) return null;
     const value = strings[at];
@@ -42,19 +41,21 @@ export function unpackFacets(packed: PackedFacets): Array<ContractFacets | undef
     return value;
   };
   const required = (at: number): string => str(at) ?? (() => { throw new Error('facet value missing'); })();
-  return packed.rows.map((row) => {
-    if (row === null) return undefined;
-    const [customer, type, status, tags, signingDate, endDate, amountMinor, currency, formats] = row;
-    const currencyCode = str(currency);
-    return {
-      customerId: str(customer),
-      type: required(type) as ContractFacets['type'],
-      status: required(status) as ContractFacets['status'],
-      tags: tags.map(required),
-      signingDate: str(signingDate),
-      endDate: str(endDate),
-      amount: amountMinor === null || currencyCode === null ? null : { minor: amountMinor, currency: currencyCode },
-      formats: formats.map(required),
-    };
-  });
+  const [customer, type, status, tags, signingDate, endDate, amountMinor, currency, formats] = row;
+  const currencyCode = str(currency);
+  return {
+    customerId: str(customer),
+    type: required(type) as ContractFacets['type'],
+    status: required(status) as ContractFacets['status'],
+    tags: tags.map(required),
+    signingDate: str(signingDate),
+    endDate: str(endDate),
+    amount: amountMinor === null || currencyCode === null ? null : { minor: amountMinor, currency: currencyCode },
+    formats: formats.map(required),
+  };
+}
+
+/** Unpacks what `packFacets` wrote; refuses a reference outside the string table. */
+export function unpackFacets(packed: PackedFacets): Array<ContractFacets | undefined> {
+  return packed.rows.map((row) => (row === null ? undefined : unpackRow(packed.strings, row)));
 }

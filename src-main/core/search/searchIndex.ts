@@ -6,7 +6,7 @@ import type { ContractFacets } from './contractFacets.ts';
 import { FacetColumns } from './facetColumns.ts';
 import { planQuery } from './queryPlan.ts';
 import { mergeSorted } from './sortedTerms.ts';
-import { packFacets, unpackFacets, type PackedFacets } from './facetPacking.ts';
+import { packFacets, unpackRow, type PackedFacets } from './facetPacking.ts';
 import { TermVocabulary } from './termVocabulary.ts';
 
 /** One contract as the index reads it. */
@@ -171,6 +171,11 @@ export class SearchIndex {
     return this.docNumbers;
   }
   private facets: Array<ContractFacets | undefined> = [];
+  /**
+   * The facets as a snapshot stored them: turned into objects one contract at a time when a tag or
+   * format filter or the next snapshot needs them (the filters and sorts of most queries read `columns`).
+   */
+  private packedFacets: PackedFacets | null = null;
   private readonly columns = new FacetColumns();
   /**
    * Per-query work arrays, one slot per contract number (or per posting), reused so a query allocates
@@ -375,13 +380,25 @@ export class SearchIndex {
     return this.columns.compare(a, b, sort, ascending);
   }
 
+  /** A live contract's facets (made from the snapshot's packed row on first use); undefined for a removed one. */
+  private facetsOf(docNo: number): ContractFacets | undefined {
+    if (this.contractIds[docNo] === undefined) return undefined;
+    let facets = this.facets[docNo];
+    const row = facets === undefined ? this.packedFacets?.rows[docNo] : undefined;
+    if (row) {
+      facets = unpackRow((this.packedFacets as PackedFacets).strings, row);
+      this.facets[docNo] = facets;
+    }
+    return facets;
+  }
+
   /** The tag (all of them, any case) and format (any of them) filters, which read each contract's lists. */
   private listPredicate(query: SearchQuery): ((docNo: number) => boolean) | null {
     const tags = query.tags?.length ? query.tags.map((tag) => tag.toLowerCase()) : null;
     const formats = query.formats?.length ? query.formats : null;
     if (!tags && !formats) return null;
     return (docNo) => {
-      const facets = this.facets[docNo];
+      const facets = this.facetsOf(docNo);
       if (!facets) return false;
       if (tags && !tags.every((tag) => facets.tags.some((own) => own.toLowerCase() === tag))) return false;
       return !formats || facets.formats.some((format) => formats.includes(format));
@@ -393,7 +410,7 @@ export class SearchIndex {
     // Dead postings are not worth saving (nor loading at every unlock).
     this.compact();
     await write('ids', JSON.stringify(this.contractIds.map((id) => id ?? null)));
-    await write('facets', JSON.stringify(packFacets(this.facets)));
+    await write('facets', JSON.stringify(packFacets(this.contractIds.map((_, docNo) => this.facetsOf(docNo)))));
     const { terms, lists } = this.text.serialise();
     await write('text.terms', joinTerms(terms));
     await write('text.lists', lists);
@@ -432,7 +449,7 @@ export class SearchIndex {
       if (key === 'ids') {
         index.contractIds = (JSON.parse(data) as Array<string | null>).map((id) => id ?? undefined);
       } else if (key === 'facets') {
-        index.facets = unpackFacets(JSON.parse(data) as PackedFacets);
+        index.packedFacets = JSON.parse(data) as PackedFacets;
       } else if (key === 'vocabulary.fieldOnly') {
         fieldOnly = splitTerms(data);
       } else if (key === 'text.terms') {
@@ -442,9 +459,7 @@ export class SearchIndex {
       }
     }
     index.docNumbers = null;
-    index.facets.forEach((facets, docNo) => {
-      if (facets) index.columns.set(docNo, facets);
-    });
+    if (index.packedFacets) index.columns.setPacked(index.packedFacets);
     return index;
   }
 }

@@ -92,6 +92,43 @@ describe('search index', () => {
     copy.upsert(contract('c', 'new after import'));
     expect(ids(copy, { text: 'import' })).toEqual(['c']);
   });
+
+  it('answers every filter and sort the same after a snapshot round trip, and after a second one', async () => {
+    const index = new SearchIndex();
+    const types = ['sales', 'service', 'nda', 'lease'] as const;
+    const statuses = ['draft', 'active', 'expired', 'terminated'] as const;
+    for (let i = 0; i < 60; i++) {
+      index.upsert(contract(`k${i}`, `clause ${i % 3 === 0 ? '付款' : 'payment'}`, {}, {
+        customerId: `c${i % 5}`, type: types[i % 4] as (typeof types)[number], status: statuses[i % 4] as (typeof statuses)[number],
+        tags: i % 6 === 0 ? ['Urgent', '重点'] : [], signingDate: i % 7 === 0 ? null : `20${10 + (i % 12)}-0${1 + (i % 9)}-1${i % 10}`,
+        endDate: `2030-01-${String(1 + (i % 28)).padStart(2, '0')}`, amount: i % 4 === 0 ? null : { minor: i * 1000, currency: i % 2 ? 'CNY' : 'USD' },
+        formats: i % 5 === 0 ? ['pdf', 'docx'] : ['pdf'],
+      }));
+    }
+    index.remove('k7');
+    index.upsert(contract('k8', 'clause replaced', {}, { customerId: 'c9', tags: ['urgent'] }));
+    const queries: Array<Parameters<SearchIndex['search']>[0]> = [
+      {}, { text: 'clause' }, { customerIds: ['c1', 'c9'] }, { types: ['nda', 'lease'] }, { statuses: ['expired'] },
+      { tags: ['urgent'] }, { tags: ['重点', 'URGENT'] }, { formats: ['docx'] }, { signedFrom: '2014-01-01', signedTo: '2018-12-31' },
+      { endsFrom: '2030-01-10' }, { minAmountMinor: 10_000, currency: 'CNY' }, { maxAmountMinor: 20_000 },
+      { sort: 'amount' }, { sort: 'signingDate', ascending: true }, { sort: 'endDate' }, { text: '付款', types: ['sales'], sort: 'amount' },
+    ];
+    const roundTrip = async (from: SearchIndex): Promise<SearchIndex> => {
+      const parts: Array<[string, Uint8Array]> = [];
+      await from.exportParts(async (key, data) => {
+        parts.push([key, typeof data === 'string' ? new TextEncoder().encode(data) : data]);
+      });
+      return SearchIndex.fromParts(parts);
+    };
+    const once = await roundTrip(index);
+    const twice = await roundTrip(once);
+    for (const query of queries) {
+      const expected = index.search({ limit: 500, ...query });
+      expect(expected.total).toBeGreaterThan(0);
+      expect(once.search({ limit: 500, ...query })).toEqual(expected);
+      expect(twice.search({ limit: 500, ...query })).toEqual(expected);
+    }
+  });
 });
 
 describe('first items in order', () => {

@@ -168,6 +168,16 @@ test('Ctrl+K searches as you type: a Chinese phrase and an English prefix, with 
 test('switches the language to Chinese without a reload, and the theme to dark', async () => {
   await page.getByRole('navigation').getByText('Settings').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  // The vault's own settings: auto-lock after 15 minutes by default, the shipped classification rules.
+  await expect(page.getByLabel('Lock automatically after')).toHaveValue('15');
+  const rules = page.locator('.settings-rules');
+  await expect(rules.getByText('Built in').first()).toBeVisible();
+  await rules.locator('.ant-select-selector').first().click();
+  await page.locator('.ant-select-item-option[title="Tag"]').click();
+  await rules.getByLabel('Tag', { exact: true }).fill('Renewal due');
+  await rules.getByLabel('Pattern').fill('automatically renew');
+  await rules.getByRole('button', { name: 'Add rule' }).click();
+  await expect(rules.getByText('Tag: Renewal due')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'settings');
   await screenshot('en-settings');
   const url = page.url();

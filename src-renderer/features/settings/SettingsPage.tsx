@@ -3,9 +3,12 @@ import { PageTitle } from '../../app/PageTitle.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { AutoLockSetting } from './AutoLockSetting.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { RulesPanel } from './RulesPanel.tsx';
+import { VaultSettingsForm } from './VaultSettingsForm.tsx';
+import { WatchedFoldersPanel } from './WatchedFoldersPanel.tsx';
 import { ThemeSwitch } from './ThemeSwitch.tsx';
 
-/** Settings of this app on this computer (language, theme) and of the open vault (auto-lock). */
+/** Settings of this app on this computer (language, theme) and of the open vault (auto-lock, import, rules, watched folders). */
 export function SettingsPage() {
   const t = useT();
   return (
@@ -28,6 +31,17 @@ export function SettingsPage() {
             <AutoLockSetting />
           </Form.Item>
         </Form>
+      </Card>
+      <Card title={t('ui.settings.importSection')} className="settings-import">
+        <VaultSettingsForm />
+      </Card>
+      <Card title={t('ui.rules.title')} className="settings-rules">
+        <Typography.Paragraph type="secondary">{t('ui.rules.help')}</Typography.Paragraph>
+        <RulesPanel />
+      </Card>
+      <Card title={t('ui.watch.title')} className="settings-watch">
+        <Typography.Paragraph type="secondary">{t('ui.watch.help')}</Typography.Paragraph>
+        <WatchedFoldersPanel />
       </Card>
     </>
   );

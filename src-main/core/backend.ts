@@ -6,6 +6,7 @@ import type { ProgressEvent } from '../../src-shared/api/progress.ts';
 import { translate, type Locale } from '../../src-shared/i18n/translate.ts';
 import type { HandlerContext, SessionSlot } from './handlerContext.ts';
 import { handlers } from './handlers.ts';
+import { readFileForViewer, type FileForViewer } from './services/fileViewService.ts';
 
 /** Who is calling, in which language errors should come back. */
 export interface BackendOptions {
@@ -51,6 +52,22 @@ export class Backend {
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
       const value = await handler(parsed.data, this.context(name, options));
       return { ok: true, value };
+    } catch (error) {
+      return { ok: false, error: this.describe(toAppError(error)) };
+    }
+  }
+
+  /**
+   * The original bytes of a contract file version for the desktop viewer's protocol handler (issue 6).
+   * Not an entry of the API map because bytes never travel as JSON; the same checks apply: read
+   * permission, an unlocked vault, a version of that contract; the view is audited.
+   */
+  async readFileForViewer(input: { contractId: string; versionId: string }): Promise<Envelope<FileForViewer>> {
+    try {
+      if (!mayPerform(this.options.actor, 'read')) throw new AppError('PERMISSION_DENIED');
+      const session = this.slot.current;
+      if (!session) throw new AppError('VAULT_LOCKED');
+      return { ok: true, value: await readFileForViewer({ session, actor: this.options.actor, locale: this.options.locale }, input) };
     } catch (error) {
       return { ok: false, error: this.describe(toAppError(error)) };
     }

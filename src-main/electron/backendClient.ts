@@ -24,6 +24,8 @@ export class BackendClient {
   private readonly files = new Map<string, (envelope: Envelope<FileForViewer>) => void>();
   private readonly ready: Promise<void>;
   private closed: (() => void) | null = null;
+  /** Set once the process is gone: later calls are answered at once instead of posted into a closed channel. */
+  private gone = false;
 
   constructor(private readonly endpoint: MessageEndpoint<BackendRequest, BackendReply>) {
     let markReady!: () => void;
@@ -53,6 +55,7 @@ export class BackendClient {
 
   /** Runs one operation in the backend process; `callId` lets the caller cancel it. */
   async invoke(name: string, input: unknown, options: { callId?: string; onProgress?: (event: ProgressEvent) => void } = {}): Promise<Envelope<unknown>> {
+    if (this.gone) return backendGone();
     await this.ready;
     const callId = options.callId ?? randomUUID();
     if (this.calls.has(callId)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'call id in use', params: { detail: 'call id in use' } } };
@@ -64,11 +67,12 @@ export class BackendClient {
 
   /** Asks the backend to stop the long work of a call (what was committed stays). */
   cancel(callId: string): void {
-    if (this.calls.has(callId)) this.endpoint.postMessage({ type: 'cancel', callId });
+    if (!this.gone && this.calls.has(callId)) this.endpoint.postMessage({ type: 'cancel', callId });
   }
 
   /** A decrypted file for the viewer's protocol handler. */
   async readFileForViewer(input: { contractId: string; versionId: string }): Promise<Envelope<FileForViewer>> {
+    if (this.gone) return backendGone();
     await this.ready;
     const callId = randomUUID();
     return new Promise((resolve) => {
@@ -79,6 +83,7 @@ export class BackendClient {
 
   /** Locks the vault and lets the process end; resolves when it says so or after `timeoutMs`. */
   async shutdown(timeoutMs = 5000): Promise<void> {
+    if (this.gone) return;
     await Promise.race([
       new Promise<void>((resolve) => {
         this.closed = resolve;
@@ -88,8 +93,9 @@ export class BackendClient {
     ]);
   }
 
-  /** Settles every open call with an error; call when the process exits unexpectedly. */
+  /** Settles every open call with an error and refuses later ones; call when the process has exited. */
   failAll(): void {
+    this.gone = true;
     for (const call of this.calls.values()) call.resolve(backendGone());
     for (const file of this.files.values()) file(backendGone());
     this.calls.clear();

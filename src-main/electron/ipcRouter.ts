@@ -1,4 +1,5 @@
-import { desktopChannels, desktopOperations, isDesktopOperationName, type DesktopEvent, type DesktopOperationName, type DesktopResults } from '../../src-shared/api/desktopBridge.ts';
+import { desktopChannels, type DesktopEvent } from '../../src-shared/api/desktopBridge.ts';
+import { desktopOperations, isDesktopOperationName, type DesktopOperationName, type DesktopResults } from '../../src-shared/api/desktopOperations.ts';
 import type { Envelope } from '../../src-shared/api/envelope.ts';
 import type { ErrorCode } from '../../src-shared/api/errorCodes.ts';
 import { isOperationName } from '../../src-shared/api/operations.ts';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Envelope } from './envelope.ts';
 import type { ProgressEvent } from './progress.ts';
 
@@ -32,28 +31,6 @@ export type DesktopEvent =
   | { kind: 'vaultLocked'; reason: AutoLockReason }
   /** A `.cvbackup` file was opened with the app: the renderer offers `backup.restore` for it. */
   | { kind: 'openBackup'; path: string };
-
-/** Desktop-only operations, answered by the main process itself (dialogs, links, the menu's language). */
-export const desktopOperations = {
-  'desktop.chooseVaultFolder': z.object({ create: z.boolean().optional() }).strict(),
-  'desktop.chooseImportFiles': z.object({}).strict(),
-  'desktop.openExternal': z.object({ url: z.string().max(2000) }).strict(),
-  'desktop.setLocale': z.object({ locale: z.enum(['en', 'zh-CN']) }).strict(),
-} as const;
-export type DesktopOperationName = keyof typeof desktopOperations;
-
-/** Results of the desktop operations. */
-export interface DesktopResults {
-  'desktop.chooseVaultFolder': { path: string | null };
-  'desktop.chooseImportFiles': { paths: string[] };
-  'desktop.openExternal': { opened: boolean };
-  'desktop.setLocale': { locale: 'en' | 'zh-CN' };
-}
-
-/** True for the names of desktop operations. */
-export function isDesktopOperationName(name: string): name is DesktopOperationName {
-  return Object.hasOwn(desktopOperations, name);
-}
 
 /**
  * What the preload puts on `window.contractVault`: the typed `invoke` of DESIGN.md §2 (with a call id so

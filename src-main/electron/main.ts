@@ -59,7 +59,8 @@ function startBackend(): BackendClient {
     serviceName: 'Contract Vault backend',
     // Nothing the backend prints may end up in a log file; it reports through its envelopes.
     stdio: 'ignore',
-    env: { ...process.env, CONTRACT_VAULT_LOCALE: locale },
+    // In a packaged app the OCR data and pdf.js fonts/cMaps are extraResources outside app.asar.
+    env: { ...process.env, CONTRACT_VAULT_LOCALE: locale, ...(app.isPackaged ? { CONTRACT_VAULT_RESOURCES: process.resourcesPath } : {}) },
   });
   const client = new BackendClient({
     postMessage: (message: BackendRequest) => child.postMessage(message),

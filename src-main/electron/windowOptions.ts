@@ -20,6 +20,8 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // Middle-click (auxclick) opens links in new windows; those are denied anyway, this removes the path.
+    disableBlinkFeatures: 'Auxclick',
     enableWebSQL: false,
     disableDialogs: false,
   };

@@ -156,7 +156,6 @@ export const en = {
   'cli.metadata.automatic': 'automatic',
   'cli.metadata.notAutomatic': 'not automatic',
   'cli.updated': 'Contract updated.',
-  'cli.start.noElectron': 'The Electron runtime is not installed on this machine; showing the command line instead (see README).',
 
   'ui.app.name': 'Contract Vault',
   'ui.app.loading': 'Loading…',

@@ -158,7 +158,6 @@ export const zhCN: Messages = {
   'cli.metadata.automatic': '自动',
   'cli.metadata.notAutomatic': '不自动',
   'cli.updated': '合同已更新。',
-  'cli.start.noElectron': '本机未安装 Electron 运行时；改为显示命令行帮助（见 README）。',
 
   'ui.app.name': '合同保险库',
   'ui.app.loading': '正在加载…',

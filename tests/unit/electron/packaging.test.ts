@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packagedResourcePath } from '../../../src-main/core/ingest/packagedResources.ts';
+import { resolveOcrLanguageData } from '../../../src-main/core/ingest/ocr/ocrLanguageData.ts';
 import { makeTempDir } from '../../helpers/tempDir.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -67,6 +69,29 @@ describe('electron-builder.yml', () => {
     expect(workflow).toContain('secrets.CSC_LINK');
     expect(workflow).toContain('secrets.APPLE_API_KEY_ID');
     expect(workflow).toContain('CSC_IDENTITY_AUTO_DISCOVERY=false');
+  });
+});
+
+describe('resources beside the packaged app', () => {
+  it('are found where extraResources puts them, and node_modules is used when they are absent', async () => {
+    const temp = await makeTempDir();
+    const saved = process.env.CONTRACT_VAULT_RESOURCES;
+    try {
+      const config = await builderConfig.getConfig(repoRoot, join(repoRoot, 'electron-builder.yml'), null);
+      for (const resource of config.extraResources as { to: string }[]) await mkdir(join(temp.dir, resource.to), { recursive: true });
+      await writeFile(join(temp.dir, 'tessdata/eng/4.0.0_best_int/eng.traineddata.gz'), 'x');
+      process.env.CONTRACT_VAULT_RESOURCES = temp.dir;
+      expect(packagedResourcePath('pdfjs', 'cmaps')).toBe(join(temp.dir, 'pdfjs', 'cmaps'));
+      expect(packagedResourcePath('pdfjs', 'standard_fonts')).toBe(join(temp.dir, 'pdfjs', 'standard_fonts'));
+      expect(resolveOcrLanguageData('eng').file).toBe(join(temp.dir, 'tessdata/eng/4.0.0_best_int/eng.traineddata.gz'));
+      process.env.CONTRACT_VAULT_RESOURCES = join(temp.dir, 'missing');
+      expect(packagedResourcePath('pdfjs', 'cmaps')).toBeNull();
+      expect(resolveOcrLanguageData('eng').file).toContain(join('node_modules', '@tesseract.js-data', 'eng'));
+    } finally {
+      if (saved === undefined) delete process.env.CONTRACT_VAULT_RESOURCES;
+      else process.env.CONTRACT_VAULT_RESOURCES = saved;
+      await temp.cleanup();
+    }
   });
 });
 

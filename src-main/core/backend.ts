@@ -9,6 +9,7 @@ import { handlers } from './handlers.ts';
 import { IdleTracker } from './session/idleTracker.ts';
 import { autoLockMinutes } from './services/autoLock.ts';
 import { appendAudit } from './services/auditLog.ts';
+import { readFileForViewer, type FileForViewer } from './services/fileViewService.ts';
 
 /** Who is calling, in which language errors should come back. */
 export interface BackendOptions {
@@ -90,6 +91,26 @@ export class Backend {
       return { ok: false, error: this.describe(toAppError(error)) };
     } finally {
       if (active) this.idle.end();
+    }
+  }
+
+  /**
+   * The original bytes of a contract file version for the desktop viewer's protocol handler (issue 6).
+   * Not an entry of the API map because bytes never travel as JSON; the same checks apply: read
+   * permission, an unlocked vault, a version of that contract; the view is audited.
+   */
+  async readFileForViewer(input: { contractId: string; versionId: string }): Promise<Envelope<FileForViewer>> {
+    // Reading a contract in the viewer is someone at work: it keeps the vault from auto-locking.
+    this.idle.begin();
+    try {
+      if (!mayPerform(this.options.actor, 'read')) throw new AppError('PERMISSION_DENIED');
+      const session = this.slot.current;
+      if (!session) throw new AppError('VAULT_LOCKED');
+      return { ok: true, value: await readFileForViewer({ session, actor: this.options.actor, locale: this.options.locale }, input) };
+    } catch (error) {
+      return { ok: false, error: this.describe(toAppError(error)) };
+    } finally {
+      this.idle.end();
     }
   }
 

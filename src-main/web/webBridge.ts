@@ -3,24 +3,15 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../core/backend.ts';
+import { rendererSecurityHeaders } from './contentSecurityPolicy.ts';
 import { checkOrigin, checkToken } from './requestGuard.ts';
 import { findStaticFile } from './staticFiles.ts';
 
 /** Largest API request body accepted (an operation's input is small; file bytes never travel this way). */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/**
- * Sent with every response. The renderer is served from this origin only, runs no inline script and
- * no eval, and talks to nothing but this bridge.
- */
-const securityHeaders: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-};
+/** Sent with every response: the same policy as the Electron shell's (no inline script, no eval, this origin only). */
+const securityHeaders = rendererSecurityHeaders;
 
 /** A running bridge: its address, the app URL to open (token in the fragment, so it never reaches a log or a Referer), and how to stop it. */
 export interface WebBridge {

@@ -1,14 +1,17 @@
 import { createApiClient, type ApiClient } from './apiClient.ts';
 import { readBridgeToken } from './bridgeToken.ts';
 import { createHttpBridgeTransport } from './httpBridgeTransport.ts';
+import { createIpcTransport, findDesktopBridge } from './ipcTransport.ts';
 import type { Transport } from './transport.ts';
 
 /**
- * Picks the app's transport once, at start. Browser mode: the loopback bridge with the token from the
- * URL fragment. The Electron preload (issue 6) will expose its own `invoke`; this is the seam where it
- * is chosen instead. Without a token the calls fail with `unauthorised`, which the shell explains.
+ * Picks the app's transport once, at start. Inside the Electron shell the preload has put its bridge on
+ * `window.contractVault`: IPC. Otherwise browser mode: the loopback bridge with the token from the URL
+ * fragment; without a token the calls fail with `unauthorised`, which the shell explains.
  */
 function selectTransport(): Transport {
+  const desktop = findDesktopBridge(window);
+  if (desktop) return createIpcTransport(desktop);
   return createHttpBridgeTransport({ token: readBridgeToken(window.location.hash) ?? '' });
 }
 

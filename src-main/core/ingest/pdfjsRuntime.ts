@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as PdfjsLegacy from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { installPdfjsConsoleGuard } from './pdfjsConsoleGuard.ts';
+import { packagedResourcePath } from './packagedResources.ts';
 
 /** The pdf.js legacy build: the modern build assumes browser APIs that Node does not have. */
 export type PdfjsModule = typeof PdfjsLegacy;
@@ -44,8 +45,8 @@ async function load(): Promise<PdfjsRuntime> {
   if (nativePush && Array.prototype.push !== nativePush.value) Object.defineProperty(Array.prototype, 'push', nativePush);
   return {
     lib,
-    standardFontDataUrl: folderBase(path.join(packageRoot, 'standard_fonts')),
-    cMapUrl: folderBase(path.join(packageRoot, 'cmaps')),
+    standardFontDataUrl: folderBase(packagedResourcePath('pdfjs', 'standard_fonts') ?? path.join(packageRoot, 'standard_fonts')),
+    cMapUrl: folderBase(packagedResourcePath('pdfjs', 'cmaps') ?? path.join(packageRoot, 'cmaps')),
   };
 }
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { packagedResourcePath } from '../packagedResources.ts';
 
 /** Languages the OCR engine reads; tesseract's codes. */
 export type OcrLanguage = 'eng' | 'chi_sim';
@@ -42,7 +43,7 @@ const require = createRequire(import.meta.url);
  * Throws a plain Error when the package or variant is missing; the engine reports it as OCR_FAILED.
  */
 export function resolveOcrLanguageData(language: OcrLanguage, variant: OcrDataVariant = DEFAULT_OCR_DATA_VARIANT): OcrLanguageData {
-  const packageRoot = path.dirname(require.resolve(`@tesseract.js-data/${language}/package.json`));
+  const packageRoot = packagedResourcePath('tessdata', language) ?? path.dirname(require.resolve(`@tesseract.js-data/${language}/package.json`));
   const langPath = path.join(packageRoot, variant);
   for (const gzip of [true, false]) {
     const file = path.join(langPath, `${language}.traineddata${gzip ? '.gz' : ''}`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { loadPdfjs } from '../pdfjsRuntime.ts';
 import type { PdfjsModule } from '../pdfjsRuntime.ts';
+import { packagedResourcePath } from '../packagedResources.ts';
 
 /** Resolution pages are rendered at for OCR: tesseract's models are trained on text of about this size. */
 export const OCR_RENDER_DPI = 300;
@@ -49,6 +50,8 @@ const require = createRequire(import.meta.url);
 
 /** pdf.js in Node reads its data files with fs from a plain folder path that ends in '/'. */
 function pdfjsFolder(name: string): string {
+  const shipped = packagedResourcePath('pdfjs', name);
+  if (shipped) return `${shipped.split(path.sep).join('/')}/`;
   const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
   return `${path.join(root, name).split(path.sep).join('/')}/`;
 }

@@ -252,6 +252,9 @@ export const en = {
   'ui.transport.unreachable': 'Contract Vault does not answer. Is `cvault serve` still running?',
   'ui.transport.protocol': 'Contract Vault gave an answer the app does not understand; reload the page.',
   'ui.transport.cancelled': 'The operation was cancelled.',
+  // --- Contract page, viewers and compare (issue 5) ---
+  'error.FILE_TOO_LARGE_TO_VIEW': 'This file is too large to show in the app ({size} bytes; the viewer takes up to {limit}). Export it and open it with another program.',
+  'error.PREVIEW_UNAVAILABLE': 'Files of type "{format}" have no in-app preview; export the file to open it.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -254,4 +254,7 @@ export const zhCN: Messages = {
   'ui.transport.unreachable': 'Contract Vault 没有响应。`cvault serve` 是否仍在运行？',
   'ui.transport.protocol': 'Contract Vault 返回了无法识别的应答；请重新加载页面。',
   'ui.transport.cancelled': '操作已取消。',
+  // --- 合同页面、查看器与比较（issue 5）---
+  'error.FILE_TOO_LARGE_TO_VIEW': '此文件太大，无法在应用内显示（{size} 字节；查看器上限为 {limit} 字节）。请导出后用其他程序打开。',
+  'error.PREVIEW_UNAVAILABLE': '“{format}”类型的文件没有应用内预览；请导出后打开。',
 };

@@ -26,7 +26,7 @@ export function ExtractedFieldsList({ detail }: { detail: ContractDetail }) {
               data-testid={`field-${field.field}`}
               actions={[
                 field.confirmed ? (
-                  <Tag key="confirmed" icon={<CheckCircleOutlined aria-hidden />} color="success">{t('ui.contract.extracted.confirmed')}</Tag>
+                  <Tag key="confirmed" icon={<CheckCircleOutlined aria-hidden />} className="confirmed-tag">{t('ui.contract.extracted.confirmed')}</Tag>
                 ) : (
                   <Button key="confirm" size="small" onClick={() => void confirm(field.field)} aria-label={t('ui.contract.extracted.confirmField', { field: fieldLabel(t, field.field) })}>
                     {t('ui.contract.extracted.confirm')}

@@ -19,5 +19,5 @@ export function DocxPreview({ contractId, versionId, terms }: { contractId: stri
   }, [preview, terms]);
   if (preview.state === 'failed') return <ProblemAlert problem={preview.problem} />;
   if (preview.state === 'loading') return <Spin aria-label={t('ui.app.loading')} />;
-  return <article className="docx-preview" ref={ref} aria-label={t('ui.viewer.document')} />;
+  return <article className="docx-preview" ref={ref} tabIndex={0} aria-label={t('ui.viewer.document')} />;
 }

@@ -16,7 +16,7 @@ export function ExtractedTextView({ contractId, versionId, terms }: { contractId
       <Typography.Paragraph type="secondary">{t('ui.viewer.extractedText')}</Typography.Paragraph>
       {text.value.pages.map((page, index) => (
         <section key={index} aria-label={t('ui.viewer.pageImage', { page: index + 1 })}>
-          <pre className="text-page"><HighlightedText text={page} highlights={findTermRanges(page, terms)} /></pre>
+          <pre className="text-page" tabIndex={0}><HighlightedText text={page} highlights={findTermRanges(page, terms)} /></pre>
         </section>
       ))}
     </div>

@@ -119,7 +119,7 @@ export function PdfViewer({ contractId, versionId, initialPage, terms }: { contr
         {rendering || doc === null ? <Spin size="small" aria-label={t('ui.app.loading')} /> : null}
       </Space>
       {failed ? <Typography.Paragraph type="danger">{t('ui.viewer.pdfFailed')}</Typography.Paragraph> : null}
-      <div className="pdf-frame" ref={frameRef}>
+      <div className="pdf-frame" ref={frameRef} tabIndex={0} role="region" aria-label={t('ui.viewer.document')}>
         <div className="pdf-page" ref={pageRef} data-testid="pdf-page" data-page={pageNumber}>
           <canvas ref={canvasRef} aria-label={t('ui.viewer.pageImage', { page: pageNumber })} role="img" />
           <div className="textLayer" ref={textRef} />

@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { Document, ExternalHyperlink, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { makeCjkPdf } from '../fixtures/makeCjkPdf.ts';
+import { makeXlsx } from '../fixtures/office/makeXlsx.ts';
 import { makePdf } from '../fixtures/makePdf.ts';
 import { expectNoSeriousA11yViolations } from './accessibility.ts';
 import { readBridgeInfo, type BridgeInfo } from './bridgeInfo.ts';
@@ -164,6 +166,52 @@ test('imports a changed file as a new version and compares the two, word by word
   await expect(status).toHaveText('Difference 1 of 2');
   await expectNoSeriousA11yViolations(page, 'compare');
   await screenshot('en-compare');
+});
+
+/** An annex with a table, a link to the web (which the viewer must not keep) and text that looks like markup. */
+async function annexDocx(): Promise<Buffer> {
+  const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+  return Packer.toBuffer(new Document({
+    sections: [{
+      children: [
+        new Paragraph('Annex A: price list'),
+        new Paragraph({ children: [new ExternalHyperlink({ link: 'https://example.com/track', children: [new TextRun('supplier website')] })] }),
+        new Paragraph('<img src=x onerror=alert(1)> stays text'),
+        new Table({ rows: [new TableRow({ children: [cell('Item'), cell('Price')] }), new TableRow({ children: [cell('Hosting'), cell('300')] })] }),
+      ],
+    }],
+  }));
+}
+
+test('shows an annex DOCX as a sanitised document and an XLSX as a table, saying when a sheet is cut', async () => {
+  const contractId = ((await invokeFromPage('contracts.list', {})).value as Array<{ id: string; number: string | null }>).find((c) => c.number === 'SA-2024-017')?.id;
+  expect(contractId).toBeDefined();
+  await writeFile(join(filesDir, 'annex-a.docx'), await annexDocx());
+  const rows = [['Item', 'Amount'], ...Array.from({ length: 520 }, (_, i) => [`line ${i + 1}`, i * 10])];
+  await writeFile(join(filesDir, 'prices.xlsx'), await makeXlsx([{ name: 'Prices', rows }]));
+  const imported = await invokeFromPage('contracts.import', { paths: [join(filesDir, 'annex-a.docx'), join(filesDir, 'prices.xlsx')], contractId, role: 'annex' });
+  expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
+
+  await openFromTable('SA-2024-017');
+  await page.getByRole('tab', { name: 'Files and versions' }).click();
+  const annex = page.getByTestId('contract-file').filter({ hasText: 'annex-a.docx' });
+  await expect(annex).toContainText('Annex');
+  await annex.getByRole('button', { name: /^View version 1 of annex-a\.docx$/u }).click();
+  const docx = page.locator('.docx-preview');
+  await expect(docx).toContainText('Annex A: price list');
+  await expect(docx.locator('td')).toHaveText(['Item', 'Price', 'Hosting', '300']);
+  await expect(docx).toContainText('<img src=x onerror=alert(1)> stays text');
+  await expect(docx.locator('img')).toHaveCount(0);
+  // The link keeps its text and loses its target: nothing in a document can send the user (or a request) elsewhere.
+  await expect(docx.getByText('supplier website')).toBeVisible();
+  await expect(docx.locator('a[href]')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'DOCX viewer');
+
+  await page.getByRole('tab', { name: 'Files and versions' }).click();
+  await page.getByTestId('contract-file').filter({ hasText: 'prices.xlsx' }).getByRole('button', { name: /^View version 1/u }).click();
+  await expect(page.getByText('This sheet has 521 rows and 2 columns; the preview shows at most 500 rows and 50 columns.', { exact: false })).toBeVisible();
+  await expect(page.locator('.sheets-preview .ant-table-tbody')).toContainText('line 1');
+  await expectNoSeriousA11yViolations(page, 'XLSX viewer');
 });
 
 test('in Chinese: the contract page, a Chinese search hit in the viewer, and a character-level compare', async () => {

@@ -40,7 +40,8 @@ export default defineConfig({
     // antd is large; one vendor chunk keeps the app's own chunk small and cacheable.
     rollupOptions: {
       output: {
-        manualChunks: (id) => (id.includes('node_modules') ? 'vendor' : undefined),
+        // pdf.js stays out of it: the PDF viewer loads it on first use (features/contract/viewer/pdfjs.ts).
+        manualChunks: (id) => (id.includes('node_modules') && !id.includes('pdfjs-dist') ? 'vendor' : undefined),
       },
     },
     chunkSizeWarningLimit: 2500,

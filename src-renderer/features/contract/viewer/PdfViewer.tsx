@@ -1,11 +1,10 @@
 import { LeftOutlined, RightOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
 import { Button, InputNumber, Space, Spin, Typography } from 'antd';
-import { TextLayer, type PDFDocumentProxy } from 'pdfjs-dist';
+import type { PDFDocumentProxy, TextLayer } from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'react';
 import { ProblemAlert } from '../../../app/ProblemAlert.tsx';
 import { useT } from '../../../i18n/useT.ts';
 import { markTextLayer } from './markTextLayer.ts';
-import { openPdf } from './pdfjs.ts';
 import { bytesOfBase64, useVersionData } from './useVersionData.ts';
 
 const zoomSteps = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
@@ -33,7 +32,8 @@ export function PdfViewer({ contractId, versionId, initialPage, terms }: { contr
     let opened: PDFDocumentProxy | null = null;
     let current = true;
     setFailed(false);
-    openPdf(bytesOfBase64(content.value.base64)).then(
+    // pdf.js (about 400 KB) is loaded the first time a PDF is shown, not with the app.
+    import('./pdfjs.ts').then(({ openPdf }) => openPdf(bytesOfBase64(content.value.base64))).then(
       (loaded) => {
         opened = loaded;
         if (!current) return void loaded.destroy();
@@ -76,7 +76,8 @@ export function PdfViewer({ contractId, versionId, initialPage, terms }: { contr
       await renderTask.promise;
       if (cancelled) return;
       layer.replaceChildren();
-      textLayer = new TextLayer({ textContentSource: page.streamTextContent(), container: layer, viewport });
+      const { TextLayer: PdfTextLayer } = await import('./pdfjs.ts');
+      textLayer = new PdfTextLayer({ textContentSource: page.streamTextContent(), container: layer, viewport });
       await textLayer.render();
       if (cancelled) return;
       const first = markTextLayer(layer, terms);

@@ -25,7 +25,7 @@ export interface ComparisonLimits {
   maxEditLength: number;
 }
 
-export const defaultComparisonLimits: ComparisonLimits = { timeoutMs: 3000, maxEditLength: 50_000 };
+export const defaultComparisonLimits: ComparisonLimits = { timeoutMs: 1000, maxEditLength: 4000 };
 
 interface Chunk {
   tokens: string[];

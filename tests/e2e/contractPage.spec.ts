@@ -155,6 +155,8 @@ test('imports a changed file as a new version and compares the two, word by word
   await expect(page.getByRole('tab', { name: 'Compare versions', selected: true })).toBeVisible();
   const status = page.getByTestId('compare-status');
   await expect(status).toHaveText('2 differences');
+  // The comparison ran in its Web Worker (loaded from the app's origin under the CSP), not on the page.
+  expect(await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('compareWorker')))).toBe(true);
   await expect(page.getByTestId('compare-left').locator('del')).toHaveText(['12,000.00', 'support']);
   await expect(page.getByTestId('compare-right').locator('ins')).toHaveText(['15,000.00', 'hosting']);
   await page.locator('body').press('n');

@@ -1,12 +1,13 @@
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Select, Space, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ContractDetail } from '../../../../src-shared/model/contract.ts';
 import type { ContractFileWithVersions } from '../../../../src-shared/model/contractFile.ts';
-import { compareTexts, stepHunk } from '../../../../src-shared/rules/compare/textComparison.ts';
+import { stepHunk, type TextComparison } from '../../../../src-shared/rules/compare/textComparison.ts';
 import { ProblemAlert } from '../../../app/ProblemAlert.tsx';
 import { useT } from '../../../i18n/useT.ts';
 import { useVersionData } from '../viewer/useVersionData.ts';
+import { compareOffThread } from './compareOffThread.ts';
 import { DiffText } from './DiffText.tsx';
 import { isCompareShortcutTarget, shortcutDirection } from './compareShortcuts.ts';
 
@@ -78,9 +79,12 @@ function CompareTexts({ contractId, leftId, rightId }: { contractId: string; lef
   const [current, setCurrent] = useState<number | null>(null);
   const leftPane = useRef<HTMLDivElement>(null);
   const rightPane = useRef<HTMLDivElement>(null);
-  const comparison = useMemo(() => {
-    if (left.state !== 'ready' || right.state !== 'ready') return null;
-    return compareTexts(left.value.pages.join(pageSeparator), right.value.pages.join(pageSeparator));
+  const [comparison, setComparison] = useState<TextComparison | null>(null);
+  useEffect(() => {
+    if (left.state !== 'ready' || right.state !== 'ready') return undefined;
+    const abort = new AbortController();
+    compareOffThread(left.value.pages.join(pageSeparator), right.value.pages.join(pageSeparator), abort.signal).then(setComparison, () => undefined);
+    return () => abort.abort();
   }, [left, right]);
   const hunkCount = comparison?.hunkCount ?? 0;
 

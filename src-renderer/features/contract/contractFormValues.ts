@@ -1,7 +1,10 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ContractDetail, ContractStatus, ContractType } from '../../../src-shared/model/contract.ts';
 import { formatMoneyPlain } from '../../../src-shared/rules/money.ts';
-import type { ContractChanges } from './contractPageStore.ts';
+import type { OperationRequest } from '../../../src-shared/api/operations.ts';
+
+/** The changes the details form sends (`contracts.update` without the id). */
+export type ContractChanges = Omit<OperationRequest<'contracts.update'>, 'id'>;
 
 /** The details form's fields, as antd's controls hold them. */
 export interface ContractFormValues {

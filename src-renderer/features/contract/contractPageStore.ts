@@ -1,5 +1,4 @@
 import { create } from 'zustand';
-import type { OperationRequest } from '../../../src-shared/api/operations.ts';
 import type { ContractDetail } from '../../../src-shared/model/contract.ts';
 import type { AuditEvent } from '../../../src-shared/model/auditEvent.ts';
 import type { MetadataField } from '../../../src-shared/rules/metadata/contractMetadata.ts';
@@ -7,9 +6,8 @@ import { appApi } from '../../api/appApi.ts';
 import { callApi } from '../../api/callApi.ts';
 import type { Problem } from '../../api/problem.ts';
 import { useContractsStore } from '../contracts/contractsStore.ts';
+import type { ContractChanges } from './contractFormValues.ts';
 
-/** The changes the details form sends (`contracts.update` without the id). */
-export type ContractChanges = Omit<OperationRequest<'contracts.update'>, 'id'>;
 
 interface ContractPageState {
   detail: ContractDetail | null;

@@ -8,7 +8,7 @@ export function shortcutDirection(event: { key: string; altKey: boolean; ctrlKey
 }
 
 /** Whether a key press may act as a compare shortcut: not while the user types in a field or a list box. */
-export function isCompareShortcutTarget(target: EventTarget | null): boolean {
+export function isCompareShortcutTarget(target: unknown): boolean {
   const element = target as { tagName?: string; isContentEditable?: boolean; getAttribute?: (name: string) => string | null } | null;
   if (element === null || element.tagName === undefined) return true;
   if (element.isContentEditable) return false;

@@ -15,6 +15,7 @@ import { addRule, listRules, removeRule } from './services/rulesService.ts';
 import { mergeAsVersion } from './services/versionMerge.ts';
 import { addWatchedFolder, listFolders, removeWatchedFolder, runWatchedFolder } from './services/watchService.ts';
 import type { ServiceContext } from './services/serviceContext.ts';
+import { previewFile, readFileContent, readFileText } from './services/viewing/fileViewService.ts';
 import { recentSearches, reindex, removeSavedSearch, savedSearches, saveSearch, searchContracts } from './services/search/searchService.ts';
 
 /** One function per operation of the API map; the dispatcher has already validated and authorised. */
@@ -118,4 +119,8 @@ export const handlers: Handlers = {
   },
   'search.recent': async (input, ctx) => recentSearches(serviceContext(ctx), input.limit ?? 20),
   'audit.list': async (input, ctx) => listAudit(serviceContext(ctx).session, input.limit ?? 1000, input.recordId),
+  // Contract page: viewers and compare (issue 5).
+  'files.content': async (input, ctx) => readFileContent(serviceContext(ctx), input),
+  'files.text': async (input, ctx) => readFileText(serviceContext(ctx), input),
+  'files.preview': async (input, ctx) => previewFile(serviceContext(ctx), input),
 };

@@ -1,6 +1,7 @@
 import { FileTextOutlined, LockOutlined, SearchOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
+import { ContractPage } from '../features/contract/ContractPage.tsx';
 import { ContractsPage } from '../features/contracts/ContractsPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
 import { GlobalSearchBox } from '../features/search/GlobalSearchBox.tsx';
@@ -17,6 +18,7 @@ const screens: Record<Page, () => ReactNode> = {
   customers: () => <CustomersPage />,
   search: () => <SearchPage />,
   settings: () => <SettingsPage />,
+  contract: () => <ContractPage />,
 };
 
 /** The open vault's frame: the left navigation, the header (search, vault status, Lock) and the current screen. */
@@ -24,6 +26,7 @@ export function AppShell() {
   const t = useT();
   const page = useNavigationStore((state) => state.page);
   const go = useNavigationStore((state) => state.go);
+  const returnTo = useNavigationStore((state) => state.returnTo);
   const vaultDir = useVaultStore((state) => state.vaultDir);
   const busy = useVaultStore((state) => state.busy);
   const problem = useVaultStore((state) => state.problem);
@@ -36,7 +39,7 @@ export function AppShell() {
           <Menu
             theme="dark"
             mode="inline"
-            selectedKeys={[page]}
+            selectedKeys={[page === 'contract' ? returnTo : page]}
             onClick={({ key }) => go(key as Page)}
             items={[
               { key: 'contracts', icon: <FileTextOutlined aria-hidden />, label: t('ui.nav.contracts') },

@@ -1,3 +1,4 @@
+import { useContractPageStore } from '../features/contract/contractPageStore.ts';
 import { useContractsStore } from '../features/contracts/contractsStore.ts';
 import { useCustomersStore } from '../features/customers/customersStore.ts';
 import { useSearchStore } from '../features/search/searchStore.ts';
@@ -11,5 +12,6 @@ export async function lockVault(): Promise<void> {
   useContractsStore.getState().reset();
   useCustomersStore.getState().reset();
   useSearchStore.getState().reset();
+  useContractPageStore.getState().reset();
   useNavigationStore.getState().go('contracts');
 }

@@ -52,6 +52,9 @@ export const errorCodes = [
   'RULE_INVALID',
   'RULE_NOT_FOUND',
   'WATCH_FOLDER_NOT_FOUND',
+  // Contract page viewers (issue 5).
+  'FILE_TOO_LARGE_TO_VIEW',
+  'PREVIEW_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -16,6 +16,7 @@ import { metadataFields, type MetadataField } from '../rules/metadata/contractMe
 import { matchRuleSchema } from '../rules/classification/classificationRule.ts';
 import type { RecentSearch, SavedSearch, SearchResult } from '../model/search.ts';
 import { searchSorts } from '../model/search.ts';
+import type { FileContent, FilePreview, FileText } from '../model/fileView.ts';
 
 /** One entry of the API map: its input schema, the permission it needs, and (as a type only) its result. */
 export interface OperationDef<Input extends z.ZodType, Result> {
@@ -191,6 +192,13 @@ export const operations = {
     input: z.object({ recordId: id.optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
     permission: 'read',
   }),
+  // --- Contract page: viewers and compare (issue 5) ---
+  /** A version's original bytes (base64) for the in-app viewer; an audited read. */
+  'files.content': op<FileContent>()({ input: z.object({ contractId: id, versionId: id }).strict(), permission: 'read' }),
+  /** A version's extracted text per page, for compare and highlighting; an audited read. */
+  'files.text': op<FileText>()({ input: z.object({ contractId: id, versionId: id }).strict(), permission: 'read' }),
+  /** DOCX as HTML (to be sanitised by the renderer) or XLSX as capped cell tables; an audited read. */
+  'files.preview': op<FilePreview>()({ input: z.object({ contractId: id, versionId: id }).strict(), permission: 'read' }),
 } as const;
 
 export type Operations = typeof operations;

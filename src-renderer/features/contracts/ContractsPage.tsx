@@ -1,4 +1,5 @@
 import { Button, Empty, Table, Typography } from 'antd';
+import { useNavigationStore } from '../../app/navigationStore.ts';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Contract } from '../../../src-shared/model/contract.ts';
@@ -32,6 +33,7 @@ export function ContractsPage() {
   const t = useT();
   const locale = useLocaleStore((state) => state.locale);
   const { contracts, loading, problem, load, sort, setSort } = useContractsStore();
+  const openContract = useNavigationStore((state) => state.openContract);
   const bodyRef = useRef<HTMLDivElement>(null);
   const height = useElementHeight(bodyRef);
 
@@ -51,6 +53,10 @@ export function ContractsPage() {
       {
         key: 'displayName', dataIndex: 'displayName', title: t('ui.contracts.col.name'), width: 250, ellipsis: true,
         sorter: (a, b) => collator.compare(a.displayName, b.displayName),
+        // A button, so the contract page opens from the keyboard as well as with the mouse.
+        render: (_value, row) => (
+          <Button type="link" size="small" className="cell-link" onClick={() => openContract({ contractId: row.id })}>{row.displayName}</Button>
+        ),
       },
       {
         key: 'customer', dataIndex: 'customerName', title: t('ui.contracts.col.customer'), width: 180, ellipsis: true,
@@ -81,7 +87,7 @@ export function ContractsPage() {
         sorter: (a, b) => compareNullable(a.amount, b.amount, (x, y) => x.currency.localeCompare(y.currency) || x.minor - y.minor),
       },
     ];
-  }, [t, locale]);
+  }, [t, locale, openContract]);
   // Controlled sort: the columns are rebuilt when the language changes, and antd would forget an uncontrolled one.
   const sortedColumns = useMemo(
     () => columns.map((column) => ({ ...column, sortOrder: sort !== null && sort.columnKey === column.key ? sort.order : null })),

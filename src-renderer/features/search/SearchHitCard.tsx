@@ -1,4 +1,5 @@
-import { Card, Space, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
+import { useNavigationStore } from '../../app/navigationStore.ts';
 import type { MessageKey } from '../../../src-shared/i18n/en.ts';
 import type { SearchHit, SearchSnippet } from '../../../src-shared/model/search.ts';
 import { formatMoney } from '../../i18n/formatMoney.ts';
@@ -24,9 +25,19 @@ function snippetSource(t: Translator, snippet: SearchSnippet): string {
 export function SearchHitCard({ hit }: { hit: SearchHit }) {
   const t = useT();
   const locale = useLocaleStore((state) => state.locale);
+  const openContract = useNavigationStore((state) => state.openContract);
+  // The viewer marks what the snippet marks: the words as found, prefixes already stretched to whole words.
+  const openSnippet = (snippet: SearchSnippet) => openContract({
+    contractId: hit.contractId,
+    versionId: snippet.versionId,
+    ...(snippet.page === null ? {} : { page: snippet.page }),
+    terms: [...new Set(snippet.highlights.map(([start, end]) => snippet.text.slice(start, end)))],
+  });
   return (
     <Card size="small" className="search-hit" data-testid="search-hit">
-      <Typography.Title level={2} className="search-hit-title">{hit.displayName}</Typography.Title>
+      <Typography.Title level={2} className="search-hit-title">
+        <Button type="link" className="title-link" onClick={() => openContract({ contractId: hit.contractId })}>{hit.displayName}</Button>
+      </Typography.Title>
       <Space size="middle" wrap className="search-hit-meta">
         {hit.customerName ? <Typography.Text>{hit.customerName}</Typography.Text> : null}
         <Tag>{t(`contractType.${hit.type}`)}</Tag>
@@ -45,7 +56,11 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
           <blockquote>
             <HighlightedText text={snippet.text} highlights={snippet.highlights} />
           </blockquote>
-          <figcaption>{snippetSource(t, snippet)}</figcaption>
+          <figcaption>
+            <Button type="link" size="small" className="snippet-link" onClick={() => openSnippet(snippet)} title={t('ui.search.openAt', { file: snippet.fileName })}>
+              {snippetSource(t, snippet)}
+            </Button>
+          </figcaption>
         </figure>
       ))}
     </Card>

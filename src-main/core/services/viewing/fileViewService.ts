@@ -1,0 +1,75 @@
+import { AppError } from '../../../../src-shared/api/appError.ts';
+import type { FileContent, FilePreview, FileText } from '../../../../src-shared/model/fileView.ts';
+import { findContractFileById } from '../../db/repositories/contractFileRepository.ts';
+import type { LocatedFileVersion } from '../../db/repositories/fileVersionRepository.ts';
+import { createContentMac } from '../../crypto/contentMac.ts';
+import { appendAudit } from '../auditLog.ts';
+import { chooseVersion } from '../fileExportService.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { readVersionOriginal, readVersionText } from '../versionContent.ts';
+import { docxToHtml, PREVIEW_MAX_COLUMNS, PREVIEW_MAX_ROWS, xlsxToSheets } from './officePreview.ts';
+
+/**
+ * Largest original the viewer is sent, in bytes. The bytes travel base64 inside one JSON answer (a third
+ * larger) and the renderer holds them while it shows them; a bigger file is exported and opened elsewhere.
+ */
+export const MAX_VIEW_BYTES = 64 * 1024 * 1024;
+
+interface VersionRef {
+  contractId: string;
+  versionId: string;
+}
+
+function fileName(ctx: ServiceContext, version: LocatedFileVersion): string {
+  return findContractFileById(ctx.session.db, version.fileId)?.name ?? '';
+}
+
+/** Viewing content is an audited read, like an export: who looked at which version, and how. */
+function auditView(ctx: ServiceContext, action: string, version: LocatedFileVersion): void {
+  ctx.session.db.transaction(() => {
+    appendAudit(ctx.session, { actor: ctx.actor, action, recordType: 'contract', recordId: version.contractId, details: { fileId: version.fileId, versionId: version.id } });
+  }).immediate();
+}
+
+/** The decrypted original, re-checked against its keyed hash: a viewer must never show altered bytes. */
+async function readVerifiedOriginal(ctx: ServiceContext, version: LocatedFileVersion): Promise<Buffer> {
+  if (version.size > MAX_VIEW_BYTES) throw new AppError('FILE_TOO_LARGE_TO_VIEW', { size: version.size, limit: MAX_VIEW_BYTES });
+  const mac = await createContentMac(ctx.session.keys.contentMac);
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of readVersionOriginal(ctx.session, version)) {
+    mac.update(chunk);
+    chunks.push(chunk);
+  }
+  if (mac.digestHex() !== version.contentMac) throw new AppError('BLOB_CORRUPT', { contract: version.contractId, blob: version.blobId });
+  return Buffer.concat(chunks);
+}
+
+/** `files.content`: a version's original bytes for the in-app viewer. */
+export async function readFileContent(ctx: ServiceContext, input: VersionRef): Promise<FileContent> {
+  const version = chooseVersion(ctx, input.contractId, undefined, input.versionId);
+  const bytes = await readVerifiedOriginal(ctx, version);
+  auditView(ctx, 'file.view', version);
+  return { versionId: version.id, name: fileName(ctx, version), mime: version.mime, format: version.format, size: bytes.length, base64: bytes.toString('base64') };
+}
+
+/** `files.text`: a version's extracted text per page, for compare and highlighting. */
+export async function readFileText(ctx: ServiceContext, input: VersionRef): Promise<FileText> {
+  const version = chooseVersion(ctx, input.contractId, undefined, input.versionId);
+  const pages = await readVersionText(ctx.session, version);
+  auditView(ctx, 'file.viewText', version);
+  return { versionId: version.id, name: fileName(ctx, version), versionNo: version.versionNo, pages };
+}
+
+/** `files.preview`: DOCX as HTML and XLSX as cell tables, converted in memory (nothing touches the disk). */
+export async function previewFile(ctx: ServiceContext, input: VersionRef): Promise<FilePreview> {
+  const version = chooseVersion(ctx, input.contractId, undefined, input.versionId);
+  if (version.format !== 'docx' && version.format !== 'xlsx') throw new AppError('PREVIEW_UNAVAILABLE', { format: version.format });
+  const name = fileName(ctx, version);
+  const bytes = await readVerifiedOriginal(ctx, version);
+  const preview: FilePreview = version.format === 'docx'
+    ? { versionId: version.id, kind: 'html', html: await docxToHtml(bytes, name) }
+    : { versionId: version.id, kind: 'sheets', sheets: await xlsxToSheets(bytes, name), maxRows: PREVIEW_MAX_ROWS, maxColumns: PREVIEW_MAX_COLUMNS };
+  bytes.fill(0);
+  auditView(ctx, 'file.preview', version);
+  return preview;
+}

@@ -9,7 +9,7 @@ import { handlers } from './handlers.ts';
 import { IdleTracker } from './session/idleTracker.ts';
 import { autoLockMinutes } from './services/autoLock.ts';
 import { appendAudit } from './services/auditLog.ts';
-import { readFileForViewer, type FileForViewer } from './services/fileViewService.ts';
+import { readFileForViewer, type FileForViewer } from './services/viewing/fileViewService.ts';
 
 /** Who is calling, in which language errors should come back. */
 export interface BackendOptions {

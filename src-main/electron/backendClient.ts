@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Envelope } from '../../src-shared/api/envelope.ts';
 import type { ProgressEvent } from '../../src-shared/api/progress.ts';
-import type { FileForViewer } from '../core/services/fileViewService.ts';
+import type { FileForViewer } from '../core/services/viewing/fileViewService.ts';
 import type { BackendReply, BackendRequest, MessageEndpoint } from './backendMessages.ts';
 
 interface PendingCall {

@@ -1,6 +1,6 @@
 import type { Envelope } from '../../src-shared/api/envelope.ts';
 import type { ProgressEvent } from '../../src-shared/api/progress.ts';
-import type { FileForViewer } from '../core/services/fileViewService.ts';
+import type { FileForViewer } from '../core/services/viewing/fileViewService.ts';
 
 /** Main process -> backend process. */
 export type BackendRequest =

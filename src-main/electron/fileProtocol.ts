@@ -1,6 +1,6 @@
 import type { Envelope } from '../../src-shared/api/envelope.ts';
 import type { ErrorCode } from '../../src-shared/api/errorCodes.ts';
-import type { FileForViewer } from '../core/services/fileViewService.ts';
+import type { FileForViewer } from '../core/services/viewing/fileViewService.ts';
 
 /** Asks the backend (in its own process) for a decrypted version; it checks the vault is unlocked, the permission, and audits. */
 export type ViewerFileReader = (input: { contractId: string; versionId: string }) => Promise<Envelope<FileForViewer>>;

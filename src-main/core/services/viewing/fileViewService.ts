@@ -31,9 +31,12 @@ function auditView(ctx: ServiceContext, action: string, version: LocatedFileVers
   }).immediate();
 }
 
-/** The decrypted original, re-checked against its keyed hash: a viewer must never show altered bytes. */
-async function readVerifiedOriginal(ctx: ServiceContext, version: LocatedFileVersion): Promise<Buffer> {
-  if (version.size > MAX_VIEW_BYTES) throw new AppError('FILE_TOO_LARGE_TO_VIEW', { size: version.size, limit: MAX_VIEW_BYTES });
+/**
+ * The decrypted original, re-checked against its keyed hash: a viewer must never show altered bytes.
+ * `limit` caps what is sent as JSON; the desktop viewer's protocol sends raw bytes and passes none.
+ */
+async function readVerifiedOriginal(ctx: ServiceContext, version: LocatedFileVersion, limit: number | null = MAX_VIEW_BYTES): Promise<Buffer> {
+  if (limit !== null && version.size > limit) throw new AppError('FILE_TOO_LARGE_TO_VIEW', { size: version.size, limit });
   const mac = await createContentMac(ctx.session.keys.contentMac);
   const chunks: Uint8Array[] = [];
   for await (const chunk of readVersionOriginal(ctx.session, version)) {
@@ -72,4 +75,22 @@ export async function previewFile(ctx: ServiceContext, input: VersionRef): Promi
   bytes.fill(0);
   auditView(ctx, 'file.preview', version);
   return preview;
+}
+
+/** A decrypted contract file held in memory for the desktop viewer (it never touches the disk). */
+export interface FileForViewer {
+  bytes: Uint8Array;
+  mime: string;
+  versionId: string;
+}
+
+/**
+ * The original bytes of one version for the desktop viewer's protocol handler (issue 6): the same checks
+ * and audit event as `files.content`, without the JSON size cap (the protocol streams raw bytes).
+ */
+export async function readFileForViewer(ctx: ServiceContext, input: VersionRef): Promise<FileForViewer> {
+  const version = chooseVersion(ctx, input.contractId, undefined, input.versionId);
+  const bytes = await readVerifiedOriginal(ctx, version, null);
+  auditView(ctx, 'file.view', version);
+  return { bytes, mime: version.mime, versionId: version.id };
 }

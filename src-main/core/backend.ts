@@ -6,6 +6,7 @@ import type { ProgressEvent } from '../../src-shared/api/progress.ts';
 import { translate, type Locale } from '../../src-shared/i18n/translate.ts';
 import type { HandlerContext, SessionSlot } from './handlerContext.ts';
 import { handlers } from './handlers.ts';
+import { maxFileBytes } from './services/importLimits.ts';
 
 /** Who is calling, in which language errors should come back. */
 export interface BackendOptions {
@@ -54,6 +55,12 @@ export class Backend {
     } catch (error) {
       return { ok: false, error: this.describe(toAppError(error)) };
     }
+  }
+
+  /** The open vault's import size limit in bytes, or null when no vault is open (a door sizes its requests by it). */
+  importLimitBytes(): number | null {
+    const session = this.slot.current;
+    return session ? maxFileBytes(session.db) : null;
   }
 
   /** Locks the vault if one is open; call before the process exits. */

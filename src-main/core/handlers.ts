@@ -118,4 +118,10 @@ export const handlers: Handlers = {
   },
   'search.recent': async (input, ctx) => recentSearches(serviceContext(ctx), input.limit ?? 20),
   'audit.list': async (input, ctx) => listAudit(serviceContext(ctx).session, input.limit ?? 1000, input.recordId),
+  // ---- #5 library views ----
+  'contracts.importBytes': async (input, ctx) => importFiles(serviceContext(ctx), {
+    paths: [],
+    files: input.files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) })),
+    customer: input.customer, contractId: input.contractId, role: input.role,
+  }, { describe: ctx.describe, progress: ctx.progress, signal: ctx.signal }),
 };

@@ -189,6 +189,27 @@ export const operations = {
     input: z.object({ recordId: id.optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
     permission: 'read',
   }),
+
+  // ---- #5 library views (ui-library branch) ----
+  /**
+   * Imports files handed over as bytes (a browser drop has no paths): same pipeline, limits and outcomes
+   * as `contracts.import`; the bytes stay in memory until stored encrypted.
+   */
+  'contracts.importBytes': op<ImportOutcome[]>()({
+    input: z
+      .object({
+        files: z.array(z.object({
+          // A file's own name, never a path: it becomes the contract's title and the version's file name.
+          name: nonBlank(255).refine((n) => !/[/\\\u0000-\u001f]/u.test(n), 'file name'),
+          base64: z.string().base64(),
+        }).strict()).min(1).max(100),
+        customer: nonBlank(300).optional(),
+        contractId: id.optional(),
+        role: z.enum(fileRoles).optional(),
+      })
+      .strict(),
+    permission: 'write',
+  }),
 } as const;
 
 export type Operations = typeof operations;

@@ -3,6 +3,8 @@ import { Badge, Button, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { ContractsPage } from '../features/contracts/ContractsPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
+import { DropImportLayer } from '../features/import/DropImportLayer.tsx';
+import { ImportQueuePanel } from '../features/import/ImportQueuePanel.tsx';
 import { GlobalSearchBox } from '../features/search/GlobalSearchBox.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
@@ -64,6 +66,8 @@ export function AppShell() {
           {screens[page]()}
         </Layout.Content>
       </Layout>
+      <DropImportLayer />
+      <ImportQueuePanel />
     </Layout>
   );
 }

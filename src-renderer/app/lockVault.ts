@@ -1,5 +1,6 @@
 import { useContractsStore } from '../features/contracts/contractsStore.ts';
 import { useCustomersStore } from '../features/customers/customersStore.ts';
+import { useImportQueueStore } from '../features/import/importQueueStore.ts';
 import { useSearchStore } from '../features/search/searchStore.ts';
 import { useVaultStore } from '../features/vault/vaultStore.ts';
 import { useNavigationStore } from './navigationStore.ts';
@@ -11,5 +12,6 @@ export async function lockVault(): Promise<void> {
   useContractsStore.getState().reset();
   useCustomersStore.getState().reset();
   useSearchStore.getState().reset();
+  useImportQueueStore.getState().reset();
   useNavigationStore.getState().go('contracts');
 }

@@ -252,6 +252,27 @@ export const en = {
   'ui.transport.unreachable': 'Contract Vault does not answer. Is `cvault serve` still running?',
   'ui.transport.protocol': 'Contract Vault gave an answer the app does not understand; reload the page.',
   'ui.transport.cancelled': 'The operation was cancelled.',
+  // ---- #5 library views (ui-library branch) ----
+  'ui.import.dropHere': 'Drop files or folders to import them',
+  'ui.import.dropOnCustomer': 'Drop to import them for this customer',
+  'ui.import.title': 'Import',
+  'ui.import.overall': '{done} of {total} files finished',
+  'ui.import.overallLabel': 'Overall import progress',
+  'ui.import.fileLabel': 'Progress of {name}',
+  'ui.import.cancel': 'Cancel',
+  'ui.import.clear': 'Clear',
+  'ui.import.state.queued': 'Waiting',
+  'ui.import.state.running': 'Importing',
+  'ui.import.state.done': 'Imported',
+  'ui.import.state.duplicate': 'Already in the vault',
+  'ui.import.state.failed': 'Failed',
+  'ui.import.state.cancelled': 'Cancelled, not imported',
+  'ui.import.phase.uploading': 'Sending',
+  'ui.import.phase.reading': 'Reading',
+  'ui.import.phase.extracting': 'Extracting text',
+  'ui.import.phase.storing': 'Encrypting and storing',
+  'ui.import.failures': '{count} failed:',
+  'ui.import.failure': '{name}: {reason}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,13 +1,14 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Empty, Input, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import type { CustomerSummary } from '../../../src-shared/model/customer.ts';
 import { PageTitle } from '../../app/PageTitle.tsx';
 import { ProblemAlert } from '../../app/ProblemAlert.tsx';
 import { collatorFor } from '../../i18n/collator.ts';
 import { useLocaleStore } from '../../i18n/localeStore.ts';
 import { useT } from '../../i18n/useT.ts';
+import { DROP_CUSTOMER_ATTRIBUTE } from '../import/DropImportLayer.tsx';
 import { useCustomersStore } from './customersStore.ts';
 
 /** The customers with their number of contracts, filtered as you type and sortable. */
@@ -63,6 +64,8 @@ export function CustomersPage() {
         rowKey="id"
         columns={columns}
         dataSource={shown}
+        // Each row takes files dropped on it for its customer (DropImportLayer).
+        onRow={(record) => ({ [DROP_CUSTOMER_ATTRIBUTE]: record.id }) as HTMLAttributes<HTMLElement>}
         loading={loading && customers === null}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: <Empty description={t('ui.customers.empty')} /> }}

@@ -1,0 +1,114 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './accessibility.ts';
+import { readBridgeInfo, type BridgeInfo } from './bridgeInfo.ts';
+import { writeJourneyPdfs } from './journeyFiles.ts';
+
+/**
+ * Issue 5's library views, self-contained: its own vault, a customer with a Chinese name, three real
+ * PDFs dropped onto it through a real drop event, then folders and tags. One page through all steps,
+ * in order. `UPDATE_SCREENSHOTS=1` also writes the screens in both languages to docs/screenshots/.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const customerName = '杭州青禾文化传媒有限公司';
+const updateScreenshots = process.env['UPDATE_SCREENSHOTS'] === '1';
+
+let info: BridgeInfo;
+let page: Page;
+const browserProblems: string[] = [];
+
+async function screenshot(name: string): Promise<void> {
+  if (!updateScreenshots) return;
+  await page.mouse.move(1279, 799);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join('docs', 'screenshots', `${name}.png`) });
+}
+
+/** Calls the bridge from inside the page with the page's own token, as the app's transport does. */
+async function invokeFromPage(name: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
+  return page.evaluate(async ({ name, input }) => {
+    const hash = (globalThis as unknown as { location: { hash: string } }).location.hash;
+    const token = /token=([0-9a-f]{64})/u.exec(hash)?.[1] ?? '';
+    const response = await fetch('/api/invoke', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name, input }),
+    });
+    const lines = (await response.text()).trim().split('\n');
+    return (JSON.parse(lines[lines.length - 1] ?? '{}') as { result: { ok: boolean; value?: unknown; error?: { code: string } } }).result;
+  }, { name, input });
+}
+
+/**
+ * Drops real files onto an element: a DataTransfer built in the page with File objects holding the files'
+ * bytes, then the dragenter / dragover / drop events a person's drag produces, on that element.
+ */
+async function dropFiles(target: Locator, paths: string[]): Promise<void> {
+  const files = await Promise.all(paths.map(async (path) => ({ name: path.split('/').at(-1) ?? 'file', base64: (await readFile(path)).toString('base64') })));
+  const transfer = await page.evaluateHandle((list) => {
+    // Runs in the browser; the test's tsconfig has Node's types, not the DOM's.
+    const g = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(file: unknown): void } };
+      File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
+      atob(data: string): string;
+    };
+    const dt = new g.DataTransfer();
+    for (const file of list) {
+      const binary = g.atob(file.base64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+      dt.items.add(new g.File([bytes], file.name, { type: 'application/pdf' }));
+    }
+    return dt;
+  }, files);
+  await target.dispatchEvent('dragenter', { dataTransfer: transfer });
+  await target.dispatchEvent('dragover', { dataTransfer: transfer });
+  await target.dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+test.beforeAll(async ({ browser }) => {
+  info = await readBridgeInfo();
+  if (updateScreenshots) await mkdir(join('docs', 'screenshots'), { recursive: true });
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Content Security Policy|Refused to/u.test(message.text())) browserProblems.push(message.text());
+  });
+  page.on('pageerror', (error) => browserProblems.push(error.message));
+});
+
+test.afterAll(async () => {
+  await page.context().close();
+});
+
+test('opens its own fresh vault', async () => {
+  await page.goto(info.appUrl);
+  const created = await invokeFromPage('vault.create', { vaultDir: join(info.workDir, 'library-vault'), passphrase: 'Library views passphrase 42', kdf: 'interactive' });
+  expect(created.ok).toBe(true);
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+});
+
+test('three PDFs dropped onto a Chinese-named customer are imported for it, with a queue showing each file', async () => {
+  expect((await invokeFromPage('customers.add', { name: customerName })).ok).toBe(true);
+  await page.getByRole('menuitem', { name: 'Customers' }).click();
+  const row = page.getByRole('row').filter({ hasText: customerName });
+  await expect(row).toBeVisible();
+  const pdfDir = join(info.workDir, 'library-pdfs');
+  await mkdir(pdfDir, { recursive: true });
+  await dropFiles(row, await writeJourneyPdfs(pdfDir));
+  const panel = page.getByRole('region', { name: 'Import' });
+  await expect(panel.getByText('3 of 3 files finished')).toBeVisible({ timeout: 30_000 });
+  await expect(panel.locator('[data-import-state="done"]')).toHaveCount(3);
+  await expectNoSeriousA11yViolations(page, 'import queue');
+  await screenshot('en-import-queue');
+  await expect(row.getByRole('cell', { name: '3', exact: true })).toBeVisible();
+  await panel.getByRole('button', { name: 'Clear' }).click();
+  await expect(panel).toHaveCount(0);
+});
+
+test('no browser error or CSP refusal happened along the way', async () => {
+  expect(browserProblems).toEqual([]);
+});

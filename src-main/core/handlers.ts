@@ -6,6 +6,7 @@ import { changePassphrase, createVault, unlockWithPassphrase, unlockWithRecovery
 import { VaultSession } from './session/vaultSession.ts';
 import { appendAudit, listAudit } from './services/auditLog.ts';
 import { addCustomer, listCustomers, resolveCustomer } from './services/customerService.ts';
+import { updateCustomer } from './services/customerEditing.ts';
 import { confirmField, getContractDetail, listContracts, updateContract } from './services/contractService.ts';
 import { importFiles } from './services/import/importService.ts';
 import { exportFile } from './services/fileExportService.ts';
@@ -124,4 +125,5 @@ export const handlers: Handlers = {
     files: input.files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) })),
     customer: input.customer, contractId: input.contractId, role: input.role,
   }, { describe: ctx.describe, progress: ctx.progress, signal: ctx.signal }),
+  'customers.update': async (input, ctx) => updateCustomer(serviceContext(ctx), input),
 };

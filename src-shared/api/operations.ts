@@ -210,6 +210,23 @@ export const operations = {
       .strict(),
     permission: 'write',
   }),
+  /** Edits a customer: name, notes, and (replacing the list) contacts. */
+  'customers.update': op<Customer>()({
+    input: z
+      .object({
+        customer: nonBlank(300),
+        name: nonBlank(300).optional(),
+        notes: z.string().max(20_000).nullable().optional(),
+        contacts: z.array(z.object({
+          name: z.string().trim().max(300).nullable().optional(),
+          email: z.string().trim().email().max(320).nullable().optional(),
+          phone: z.string().trim().min(3).max(50).regex(/^[0-9+()\-.\s]+$/, 'phone').nullable().optional(),
+          role: z.string().trim().max(100).nullable().optional(),
+        }).strict()).max(100).optional(),
+      })
+      .strict(),
+    permission: 'write',
+  }),
 } as const;
 
 export type Operations = typeof operations;

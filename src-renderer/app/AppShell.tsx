@@ -2,6 +2,7 @@ import { FileTextOutlined, LockOutlined, SearchOutlined, SettingOutlined, TeamOu
 import { Badge, Button, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { ContractsPage } from '../features/contracts/ContractsPage.tsx';
+import { CustomerPage } from '../features/customers/CustomerPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
 import { DropImportLayer } from '../features/import/DropImportLayer.tsx';
 import { ImportQueuePanel } from '../features/import/ImportQueuePanel.tsx';
@@ -17,6 +18,7 @@ import { ProblemAlert } from './ProblemAlert.tsx';
 const screens: Record<Page, () => ReactNode> = {
   contracts: () => <ContractsPage />,
   customers: () => <CustomersPage />,
+  customer: () => <CustomerPage />,
   search: () => <SearchPage />,
   settings: () => <SettingsPage />,
 };
@@ -38,7 +40,7 @@ export function AppShell() {
           <Menu
             theme="dark"
             mode="inline"
-            selectedKeys={[page]}
+            selectedKeys={[page === 'customer' ? 'customers' : page]}
             onClick={({ key }) => go(key as Page)}
             items={[
               { key: 'contracts', icon: <FileTextOutlined aria-hidden />, label: t('ui.nav.contracts') },

@@ -3,6 +3,7 @@ import { MAX_BYTES_PER_IMPORT_CALL } from '../../../src-shared/api/bytesImport.t
 import { appApi } from '../../api/appApi.ts';
 import { callApi } from '../../api/callApi.ts';
 import { useContractsStore } from '../contracts/contractsStore.ts';
+import { useCustomerPageStore } from '../customers/customerPageStore.ts';
 import { useCustomersStore } from '../customers/customersStore.ts';
 import { emptyQueue, fileTooLarge, nextToStart, reduceQueue, type QueueEvent, type QueueState } from './importQueue.ts';
 import { readAsBase64 } from './readAsBase64.ts';
@@ -78,6 +79,8 @@ function pump(): void {
         vaultLimit = null;
         void useContractsStore.getState().load();
         void useCustomersStore.getState().load();
+        const shown = useCustomerPageStore.getState().customer;
+        if (shown !== null) void useCustomerPageStore.getState().load(shown.id);
       }
       pump();
     });

@@ -7,6 +7,7 @@ import { VaultSession } from './session/vaultSession.ts';
 import { appendAudit, listAudit } from './services/auditLog.ts';
 import { addCustomer, listCustomers, resolveCustomer } from './services/customerService.ts';
 import { updateCustomer } from './services/customerEditing.ts';
+import { addFolder, bulkTag, listFolders as listLibraryFolders, listTags, moveContracts, moveFolder, removeFolder, renameFolder } from './services/folderService.ts';
 import { confirmField, getContractDetail, listContracts, updateContract } from './services/contractService.ts';
 import { importFiles } from './services/import/importService.ts';
 import { exportFile } from './services/fileExportService.ts';
@@ -126,4 +127,12 @@ export const handlers: Handlers = {
     customer: input.customer, contractId: input.contractId, role: input.role,
   }, { describe: ctx.describe, progress: ctx.progress, signal: ctx.signal }),
   'customers.update': async (input, ctx) => updateCustomer(serviceContext(ctx), input),
+  'folders.list': async (_input, ctx) => listLibraryFolders(serviceContext(ctx)),
+  'folders.add': async (input, ctx) => addFolder(serviceContext(ctx), input),
+  'folders.rename': async (input, ctx) => renameFolder(serviceContext(ctx), input.id, input.name),
+  'folders.move': async (input, ctx) => moveFolder(serviceContext(ctx), input.id, input.parentId),
+  'folders.remove': async (input, ctx) => removeFolder(serviceContext(ctx), input.id),
+  'contracts.move': async (input, ctx) => moveContracts(serviceContext(ctx), input.ids, input.folderId),
+  'contracts.bulkTag': async (input, ctx) => bulkTag(serviceContext(ctx), input.ids, input.add ?? [], input.remove ?? []),
+  'tags.list': async (_input, ctx) => listTags(serviceContext(ctx)),
 };

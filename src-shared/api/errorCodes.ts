@@ -52,6 +52,10 @@ export const errorCodes = [
   'RULE_INVALID',
   'RULE_NOT_FOUND',
   'WATCH_FOLDER_NOT_FOUND',
+  // #5 library views
+  'FOLDER_NOT_FOUND',
+  'FOLDER_NAME_TAKEN',
+  'FOLDER_CYCLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

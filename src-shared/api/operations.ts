@@ -4,6 +4,7 @@ import type { Customer, CustomerSummary } from '../model/customer.ts';
 import type { Contract, ContractDetail } from '../model/contract.ts';
 import { contractStatuses, contractTypes } from '../model/contract.ts';
 import { fileRoles } from '../model/contractFile.ts';
+import type { Folder, TagSummary } from '../model/folder.ts';
 import type { AuditEvent } from '../model/auditEvent.ts';
 import type { ImportOutcome } from '../model/importResult.ts';
 import type { VerifyReport } from '../model/verifyReport.ts';
@@ -66,6 +67,9 @@ const searchQuery = z
   .refine((q) => q.signedFrom === undefined || q.signedTo === undefined || q.signedFrom <= q.signedTo, 'signedFrom after signedTo')
   .refine((q) => q.endsFrom === undefined || q.endsTo === undefined || q.endsFrom <= q.endsTo, 'endsFrom after endsTo')
   .refine((q) => q.minAmountMinor === undefined || q.maxAmountMinor === undefined || q.minAmountMinor <= q.maxAmountMinor, 'minAmount above maxAmount');
+
+/** A folder's name: one path segment. */
+const folderName = nonBlank(200).refine((n) => !/[/\\\u0000-\u001f]/u.test(n), 'folder name');
 
 /** The one typed map of every operation the UI, the web bridge and the CLI can ask for (DESIGN.md §2). */
 export const operations = {
@@ -227,6 +231,21 @@ export const operations = {
       .strict(),
     permission: 'write',
   }),
+  'folders.list': op<Folder[]>()({ input: z.object({}).strict(), permission: 'read' }),
+  'folders.add': op<Folder>()({ input: z.object({ name: folderName, parentId: id.nullable().optional() }).strict(), permission: 'write' }),
+  'folders.rename': op<{ renamed: true }>()({ input: z.object({ id, name: folderName }).strict(), permission: 'write' }),
+  'folders.move': op<{ moved: true }>()({ input: z.object({ id, parentId: id.nullable() }).strict(), permission: 'write' }),
+  /** Removes a folder; its contracts and subfolders move up to its parent. */
+  'folders.remove': op<{ removed: true; movedContracts: number; movedFolders: number }>()({ input: z.object({ id }).strict(), permission: 'write' }),
+  /** Moves contracts into a folder (null: out of every folder). */
+  'contracts.move': op<{ moved: number }>()({ input: z.object({ ids: z.array(id).min(1).max(100_000), folderId: id.nullable() }).strict(), permission: 'write' }),
+  /** Adds and removes tags on many contracts in one transaction. */
+  'contracts.bulkTag': op<{ changed: number }>()({
+    input: z.object({ ids: z.array(id).min(1).max(100_000), add: z.array(nonBlank(100)).max(50).optional(), remove: z.array(nonBlank(100)).max(50).optional() })
+      .strict().refine((v) => (v.add?.length ?? 0) + (v.remove?.length ?? 0) > 0, 'add or remove'),
+    permission: 'write',
+  }),
+  'tags.list': op<TagSummary[]>()({ input: z.object({}).strict(), permission: 'read' }),
 } as const;
 
 export type Operations = typeof operations;

@@ -52,6 +52,9 @@ export const en = {
   'error.RULE_INVALID': 'This classification rule is not valid: {detail}',
   'error.RULE_NOT_FOUND': 'No classification rule with id {id}.',
   'error.WATCH_FOLDER_NOT_FOUND': 'The folder to watch, {dir}, does not exist.',
+  'error.FOLDER_NOT_FOUND': 'The folder does not exist (any more).',
+  'error.FOLDER_NAME_TAKEN': 'A folder named {name} is already there.',
+  'error.FOLDER_CYCLE': 'The folder {name} cannot be moved into itself or one of its own subfolders.',
 
   'contractType.sales': 'Sales contract',
   'contractType.purchase': 'Purchase contract',

@@ -54,6 +54,9 @@ export const zhCN: Messages = {
   'error.RULE_INVALID': '该分类规则无效：{detail}',
   'error.RULE_NOT_FOUND': '没有编号为 {id} 的分类规则。',
   'error.WATCH_FOLDER_NOT_FOUND': '要监视的文件夹 {dir} 不存在。',
+  'error.FOLDER_NOT_FOUND': '该文件夹不存在（或已被删除）。',
+  'error.FOLDER_NAME_TAKEN': '此处已有名为 {name} 的文件夹。',
+  'error.FOLDER_CYCLE': '不能将文件夹 {name} 移入其自身或其子文件夹。',
 
   'contractType.sales': '销售合同',
   'contractType.purchase': '采购合同',

@@ -7,6 +7,7 @@ import { VaultSession } from './session/vaultSession.ts';
 import { appendAudit, listAudit } from './services/auditLog.ts';
 import { addCustomer, listCustomers, resolveCustomer } from './services/customerService.ts';
 import { updateCustomer } from './services/customerEditing.ts';
+import { contractPage } from './services/contractPageService.ts';
 import { addFolder, bulkTag, listFolders as listLibraryFolders, listTags, moveContracts, moveFolder, removeFolder, renameFolder } from './services/folderService.ts';
 import { confirmField, getContractDetail, listContracts, updateContract } from './services/contractService.ts';
 import { importFiles } from './services/import/importService.ts';
@@ -135,4 +136,5 @@ export const handlers: Handlers = {
   'contracts.move': async (input, ctx) => moveContracts(serviceContext(ctx), input.ids, input.folderId),
   'contracts.bulkTag': async (input, ctx) => bulkTag(serviceContext(ctx), input.ids, input.add ?? [], input.remove ?? []),
   'tags.list': async (_input, ctx) => listTags(serviceContext(ctx)),
+  'contracts.page': async (input, ctx) => contractPage(serviceContext(ctx), input),
 };

@@ -5,6 +5,7 @@ import type { Contract, ContractDetail } from '../model/contract.ts';
 import { contractStatuses, contractTypes } from '../model/contract.ts';
 import { fileRoles } from '../model/contractFile.ts';
 import type { Folder, TagSummary } from '../model/folder.ts';
+import { contractPageSorts, type ContractPage } from '../model/contractPage.ts';
 import type { AuditEvent } from '../model/auditEvent.ts';
 import type { ImportOutcome } from '../model/importResult.ts';
 import type { VerifyReport } from '../model/verifyReport.ts';
@@ -246,6 +247,32 @@ export const operations = {
     permission: 'write',
   }),
   'tags.list': op<TagSummary[]>()({ input: z.object({}).strict(), permission: 'read' }),
+  /** One window of the contracts table: filtered (the sidebar's filters), sorted, from `offset`; `total` counts every match. */
+  'contracts.page': op<ContractPage>()({
+    input: z
+      .object({
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(1000),
+        sort: z.enum(contractPageSorts).optional(),
+        ascending: z.boolean().optional(),
+        text: z.string().max(200).optional(),
+        customerIds: z.array(id).max(1000).optional(),
+        types: z.array(z.enum(contractTypes)).max(20).optional(),
+        statuses: z.array(z.enum(contractStatuses)).max(10).optional(),
+        tags: z.array(nonBlank(100)).max(50).optional(),
+        folder: z.union([id, z.literal('none')]).optional(),
+        includeSubfolders: z.boolean().optional(),
+        signedFrom: isoDate.optional(),
+        signedTo: isoDate.optional(),
+        endsFrom: isoDate.optional(),
+        endsTo: isoDate.optional(),
+        minAmountMinor: minor.optional(),
+        maxAmountMinor: minor.optional(),
+        currency: currency.optional(),
+      })
+      .strict(),
+    permission: 'read',
+  }),
 } as const;
 
 export type Operations = typeof operations;

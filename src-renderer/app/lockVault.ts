@@ -1,5 +1,6 @@
 import { useContractsStore } from '../features/contracts/contractsStore.ts';
 import { useCustomerPageStore } from '../features/customers/customerPageStore.ts';
+import { useLibraryStore } from '../features/library/libraryStore.ts';
 import { useCustomersStore } from '../features/customers/customersStore.ts';
 import { useImportQueueStore } from '../features/import/importQueueStore.ts';
 import { useSearchStore } from '../features/search/searchStore.ts';
@@ -12,6 +13,7 @@ export async function lockVault(): Promise<void> {
   if (useVaultStore.getState().phase !== 'locked') return;
   useContractsStore.getState().reset();
   useCustomersStore.getState().reset();
+  useLibraryStore.getState().reset();
   useCustomerPageStore.getState().reset();
   useSearchStore.getState().reset();
   useImportQueueStore.getState().reset();

@@ -152,6 +152,79 @@ test('the customer page shows the three in its timeline, totals by year, and kee
   await screenshot('en-library-customer');
 });
 
+test('creates a folder, moves a contract into it by drag-and-drop, tags two in bulk, and filters by folder and by tag', async () => {
+  await page.getByRole('navigation').getByText('Contracts').click();
+  const rows = page.locator('.ant-table-tbody .ant-table-row');
+  await expect(rows).toHaveCount(3);
+  await page.getByRole('button', { name: 'New folder' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New folder' });
+  await dialog.getByLabel('Folder name').fill('2024 合同');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  const folderNode = page.locator('[data-drop-folder]', { hasText: '2024 合同' });
+  await expect(folderNode).toHaveText('2024 合同 (0)');
+
+  const nda = rows.filter({ hasText: 'Contoso' }).or(rows.filter({ hasText: '2023-11-15' })).first();
+  await nda.dragTo(folderNode);
+  await expect(folderNode).toHaveText('2024 合同 (1)');
+
+  const purchase = rows.filter({ hasText: '2024-05-20' });
+  const service = rows.filter({ hasText: '2024-03-01' });
+  await purchase.getByRole('checkbox').check();
+  await service.getByRole('checkbox').check();
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await page.getByRole('button', { name: 'Tag…' }).click();
+  const tagDialog = page.getByRole('dialog', { name: 'Tags of 2 contracts' });
+  await tagDialog.getByLabel('Add these tags').fill('续签');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await tagDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(tagDialog).toHaveCount(0);
+  const tagToggle = page.getByRole('button', { name: '续签 (2)' });
+  await expect(tagToggle).toBeVisible();
+
+  await folderNode.click();
+  await expect(page.getByText('1 contracts')).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('2023-11-15');
+  await page.getByText('All contracts', { exact: true }).click();
+  await expect(rows).toHaveCount(3);
+  await tagToggle.click();
+  await expect(tagToggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: '2023-11-15' })).toHaveCount(0);
+  await settled();
+  await expectNoSeriousA11yViolations(page, 'contracts library');
+  await screenshot('en-library-contracts');
+});
+
+test('the same views in Chinese', async () => {
+  await page.getByRole('navigation').getByText('Settings').click();
+  await page.getByText('中文', { exact: true }).click();
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await nav.getByText('合同', { exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '文件夹' })).toBeVisible();
+  await expect(page.getByText('全部合同', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: '续签（2）' })).toHaveAttribute('aria-pressed', 'true');
+  await settled();
+  await expectNoSeriousA11yViolations(page, 'contracts library (zh-CN)');
+  await screenshot('zh-library-contracts');
+  await nav.getByText('客户', { exact: true }).click();
+  await expect(page.getByRole('columnheader', { name: '合同总额' })).toBeVisible();
+  await page.getByRole('button', { name: customerName }).click();
+  await expect(page.getByRole('heading', { name: '合同历史（3）' })).toBeVisible();
+  await settled();
+  await expectNoSeriousA11yViolations(page, 'customer page (zh-CN)');
+  await screenshot('zh-library-customer');
+  await page.getByRole('navigation').getByText('设置', { exact: true }).click();
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+});
+
+test('locks the vault at the end, so the next spec starts at the gate', async () => {
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+});
+
 test('no browser error or CSP refusal happened along the way', async () => {
   expect(browserProblems).toEqual([]);
 });

@@ -7,19 +7,24 @@ import { createTestVault, expectError, testPassphrase } from '../helpers/testVau
 type Vault = Awaited<ReturnType<typeof createTestVault>>;
 type Generated = GeneratedLibrary['contracts'][number];
 
-/** The table's order computed here, independently of SQL: empty values last either way, then newest first. */
+/**
+ * The table's order computed here, independently of SQL: by the key in the chosen direction, ties in the same
+ * direction by insertion order; contracts without a value last, newest first.
+ */
 function expectedOrder(rows: Generated[], key: (c: ContractRecord) => string | number | null, ascending: boolean): string[] {
-  return [...rows].sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    if (x === null || y === null) {
-      if (x !== y) return x === null ? 1 : -1;
-    } else if (x !== y) {
+  const position = new Map(rows.map((c, i) => [c.id, i]));
+  const sign = ascending ? 1 : -1;
+  const valued = rows.filter((c) => key(c) !== null).sort((a, b) => {
+    const x = key(a)!;
+    const y = key(b)!;
+    if (x !== y) {
       const less = typeof x === 'string' && typeof y === 'string' ? x.toLowerCase() < y.toLowerCase() : x < y;
-      return (less ? -1 : 1) * (ascending ? 1 : -1);
+      return (less ? -1 : 1) * sign;
     }
-    return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0;
-  }).map((c) => c.id);
+    return (position.get(a.id)! - position.get(b.id)!) * sign;
+  });
+  const empty = rows.filter((c) => key(c) === null).sort((a, b) => position.get(b.id)! - position.get(a.id)!);
+  return [...valued, ...empty].map((c) => c.id);
 }
 
 describe('contracts.page: windows of the filtered, sorted contracts', () => {
@@ -55,10 +60,14 @@ describe('contracts.page: windows of the filtered, sorted contracts', () => {
     const byDate = await all({ sort: 'signingDate', ascending: true });
     expect(byDate.total).toBe(400);
     expect(byDate.ids).toEqual(expectedOrder(lib.contracts, (c) => c.signingDate, true));
+    const byTitle = await all({ sort: 'title', ascending: false }, 200);
+    expect(byTitle.ids).toEqual(expectedOrder(lib.contracts, (c) => c.title, false));
+    const byCustomer = await all({ sort: 'customer', ascending: true }, 500);
+    expect(byCustomer.ids).toEqual(expectedOrder(lib.contracts, (c) => c.customerName, true));
     const byAmountDesc = await all({ sort: 'amount', ascending: false, currency: 'USD' });
     expect(byAmountDesc.ids).toEqual(expectedOrder(lib.contracts.filter((c) => c.amount?.currency === 'USD'), (c) => c.amount?.minor ?? null, false));
     const newest = await vault.call('contracts.page', { offset: 0, limit: 3 });
-    expect(newest.rows.map((r) => r.id)).toEqual(expectedOrder(lib.contracts, () => 0, true).slice(0, 3));
+    expect(newest.rows.map((r) => r.id)).toEqual(expectedOrder(lib.contracts, (c) => c.createdAt, false).slice(0, 3));
     expect(newest.rows[0]).toMatchObject({ displayName: expect.any(String), tags: expect.any(Array) });
   });
 

@@ -1,7 +1,8 @@
 import { SearchOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Empty, Input, Popover, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
+import type { TableRowSelection } from 'antd/es/table/interface';
+import { useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import type { MessageKey } from '../../../src-shared/i18n/en.ts';
 import type { ContractRow } from '../../../src-shared/model/contractPage.ts';
 import { useNavigationStore } from '../../app/navigationStore.ts';
@@ -98,6 +99,27 @@ export function ContractsPage() {
     // `version` changes whenever a window arrives.
     [total, version]);
 
+  // Stable props: the virtual table re-renders its visible rows only when these change, not on every scroll step.
+  const rowSelection = useMemo<TableRowSelection<ContractRow>>(() => ({
+    selectedRowKeys: selected,
+    onChange: (keys) => setSelected(keys.map(String).filter((k) => !k.startsWith(PLACEHOLDER))),
+    getCheckboxProps: (row) => ({ disabled: isPlaceholder(row), 'aria-label': t('ui.contracts.select', { name: row.displayName }) }),
+    columnWidth: 48,
+  }), [selected, setSelected, t]);
+  const onRow = useCallback((row: ContractRow, index?: number): HTMLAttributes<HTMLElement> => {
+    if (isPlaceholder(row)) {
+      // The table is about to show a row whose window has not arrived: fetch it (after this render).
+      const at = index ?? 0;
+      queueMicrotask(() => ensure(Math.max(0, at - PREFETCH_BEHIND), at + PREFETCH_AHEAD));
+      return {};
+    }
+    return {
+      draggable: true,
+      onDragStart: (event) => startContractDrag(event.dataTransfer, selected.includes(row.id) ? selected : [row.id]),
+      'data-contract-id': row.id,
+    } as HTMLAttributes<HTMLElement>;
+  }, [ensure, selected]);
+
   const columnChooser = (
     <Checkbox.Group
       className="column-chooser"
@@ -147,25 +169,8 @@ export function ContractsPage() {
             rowKey="id"
             columns={columns}
             dataSource={rows}
-            rowSelection={{
-              selectedRowKeys: selected,
-              onChange: (keys) => setSelected(keys.map(String).filter((k) => !k.startsWith(PLACEHOLDER))),
-              getCheckboxProps: (row) => ({ disabled: isPlaceholder(row), 'aria-label': t('ui.contracts.select', { name: row.displayName }) }),
-              columnWidth: 48,
-            }}
-            onRow={(row, index) => {
-              if (isPlaceholder(row)) {
-                // The table is about to show a row whose window has not arrived: fetch it (after this render).
-                const at = index ?? 0;
-                queueMicrotask(() => ensure(Math.max(0, at - PREFETCH_BEHIND), at + PREFETCH_AHEAD));
-                return {};
-              }
-              return {
-                draggable: true,
-                onDragStart: (event) => startContractDrag(event.dataTransfer, selected.includes(row.id) ? selected : [row.id]),
-                'data-contract-id': row.id,
-              } as HTMLAttributes<HTMLElement>;
-            }}
+            rowSelection={rowSelection}
+            onRow={onRow}
             onChange={(_pagination, _filters, sorter) => {
               const first = Array.isArray(sorter) ? sorter[0] : sorter;
               setSort(first?.order && first.columnKey !== undefined ? { columnKey: String(first.columnKey), order: first.order } : null);

@@ -27,6 +27,9 @@ export const migration0004: Migration = {
       CREATE INDEX contracts_signing ON contracts (signing_date);
       CREATE INDEX contracts_ending ON contracts (end_date);
       CREATE INDEX contracts_title ON contracts (title COLLATE NOCASE);
+      CREATE INDEX contracts_type ON contracts (type);
+      CREATE INDEX contracts_status ON contracts (status);
+      CREATE INDEX contracts_amount ON contracts (currency, amount_minor);
     `);
   },
 };

@@ -23,15 +23,16 @@ export interface ContractFilter {
   currency?: string | undefined;
 }
 
-const sortColumns: Record<ContractPageSort, string> = {
-  title: 'k.title COLLATE NOCASE',
-  customer: 'c.name COLLATE NOCASE',
-  type: 'k.type',
-  status: 'k.status',
-  signingDate: 'k.signing_date',
-  endDate: 'k.end_date',
-  amount: 'k.currency, k.amount_minor',
-  createdAt: 'k.created_at',
+/** The ORDER BY terms of each sort, and the column whose empty values go last (null: never empty). */
+const sortColumns: Record<ContractPageSort, { terms: string[]; nullable: string | null }> = {
+  title: { terms: ['k.title COLLATE NOCASE'], nullable: null },
+  customer: { terms: ['c.name COLLATE NOCASE'], nullable: 'c.name' },
+  type: { terms: ['k.type'], nullable: null },
+  status: { terms: ['k.status'], nullable: null },
+  signingDate: { terms: ['k.signing_date'], nullable: 'k.signing_date' },
+  endDate: { terms: ['k.end_date'], nullable: 'k.end_date' },
+  amount: { terms: ['k.currency', 'k.amount_minor'], nullable: 'k.amount_minor' },
+  createdAt: { terms: ['k.created_at'], nullable: null },
 };
 
 const like = (text: string) => `%${text.replace(/[\\%_]/gu, (m) => `\\${m}`)}%`;
@@ -81,18 +82,22 @@ function whereOf(filter: ContractFilter): { sql: string; params: unknown[] } {
 }
 
 /**
- * The rowids of every matching contract in table order: empty values last whichever the direction, then
- * newest first as the tie-break so the order is total and stable between pages.
+ * The rowids of every matching contract in table order. Ties are broken by rowid in the sort's direction
+ * (rowid ends every index, so one index scan gives the whole order without a sort); contracts with no value
+ * in the sort column come last whichever the direction, newest first, from a second query.
  */
 export function orderedContractRowids(db: VaultDatabase, filter: ContractFilter, sort: ContractPageSort, ascending: boolean): Int32Array {
   const where = whereOf(filter);
   const direction = ascending ? 'ASC' : 'DESC';
-  const columns = sortColumns[sort].split(', ');
-  const order = columns.map((column) => `${column.split(' ')[0]} IS NULL, ${column} ${direction}`).join(', ');
-  const sql = `SELECT k.rowid AS r FROM contracts k LEFT JOIN customers c ON c.id = k.customer_id ${where.sql} ORDER BY ${order}, k.created_at DESC, k.rowid DESC`;
-  const rows = prepareCached(db, sql).all(...where.params) as { r: number }[];
-  const rowids = new Int32Array(rows.length);
-  rows.forEach((row, index) => { rowids[index] = row.r; });
+  const { terms, nullable } = sortColumns[sort];
+  const from = 'FROM contracts k LEFT JOIN customers c ON c.id = k.customer_id';
+  const and = (extra: string) => (where.sql === '' ? `WHERE ${extra}` : `${where.sql} AND ${extra}`);
+  const valued = prepareCached(db, `SELECT k.rowid AS r ${from} ${nullable === null ? where.sql : and(`${nullable} IS NOT NULL`)} ORDER BY ${terms.map((t) => `${t} ${direction}`).join(', ')}, k.rowid ${direction}`)
+    .all(...where.params) as { r: number }[];
+  const empty = nullable === null ? [] : prepareCached(db, `SELECT k.rowid AS r ${from} ${and(`${nullable} IS NULL`)} ORDER BY k.rowid DESC`).all(...where.params) as { r: number }[];
+  const rowids = new Int32Array(valued.length + empty.length);
+  valued.forEach((row, index) => { rowids[index] = row.r; });
+  empty.forEach((row, index) => { rowids[valued.length + index] = row.r; });
   return rowids;
 }
 

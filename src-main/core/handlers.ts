@@ -8,6 +8,7 @@ import { appendAudit, listAudit } from './services/auditLog.ts';
 import { addCustomer, listCustomers, resolveCustomer } from './services/customerService.ts';
 import { updateCustomer } from './services/customerEditing.ts';
 import { contractPage } from './services/contractPageService.ts';
+import { exportContracts } from './services/bulkExportService.ts';
 import { addFolder, bulkTag, listFolders as listLibraryFolders, listTags, moveContracts, moveFolder, removeFolder, renameFolder } from './services/folderService.ts';
 import { confirmField, getContractDetail, listContracts, updateContract } from './services/contractService.ts';
 import { importFiles } from './services/import/importService.ts';
@@ -137,4 +138,5 @@ export const handlers: Handlers = {
   'contracts.bulkTag': async (input, ctx) => bulkTag(serviceContext(ctx), input.ids, input.add ?? [], input.remove ?? []),
   'tags.list': async (_input, ctx) => listTags(serviceContext(ctx)),
   'contracts.page': async (input, ctx) => contractPage(serviceContext(ctx), input),
+  'contracts.exportMany': async (input, ctx) => exportContracts(serviceContext(ctx), input.ids, input.outDir, ctx.describe),
 };

@@ -5,6 +5,7 @@ import type { Contract, ContractDetail } from '../model/contract.ts';
 import { contractStatuses, contractTypes } from '../model/contract.ts';
 import { fileRoles } from '../model/contractFile.ts';
 import type { Folder, TagSummary } from '../model/folder.ts';
+import type { ErrorCode } from './errorCodes.ts';
 import { contractPageSorts, type ContractPage } from '../model/contractPage.ts';
 import type { AuditEvent } from '../model/auditEvent.ts';
 import type { ImportOutcome } from '../model/importResult.ts';
@@ -247,6 +248,11 @@ export const operations = {
     permission: 'write',
   }),
   'tags.list': op<TagSummary[]>()({ input: z.object({}).strict(), permission: 'read' }),
+  /** Exports the main document of each contract into one existing folder (named by the naming template, never overwriting). */
+  'contracts.exportMany': op<{ exported: { contractId: string; path: string; bytes: number }[]; failed: { contractId: string; error: { code: ErrorCode; message: string; params: Record<string, string | number> } }[] }>()({
+    input: z.object({ ids: z.array(id).min(1).max(10_000), outDir: nonBlank(4096) }).strict(),
+    permission: 'export',
+  }),
   /** One window of the contracts table: filtered (the sidebar's filters), sorted, from `offset`; `total` counts every match. */
   'contracts.page': op<ContractPage>()({
     input: z

@@ -338,6 +338,12 @@ export const en = {
   'ui.library.bulkMoveTitle': 'Move {count} contracts',
   'ui.library.addTags': 'Add these tags',
   'ui.library.removeTags': 'Remove these tags',
+  'ui.action.close': 'Close',
+  'ui.library.bulkExport': 'Export',
+  'ui.library.bulkExportTitle': 'Export the main documents of {count} contracts',
+  'ui.library.exportFolder': 'Into this folder on this computer',
+  'ui.library.exportFolderHint': 'For example /home/me/Exports',
+  'ui.library.exported': '{count} files exported, byte-exact; existing files are never overwritten.',
 } as const;
 
 export type MessageKey = keyof typeof en;

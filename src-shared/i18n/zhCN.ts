@@ -340,4 +340,10 @@ export const zhCN: Messages = {
   'ui.library.bulkMoveTitle': '移动 {count} 份合同',
   'ui.library.addTags': '添加这些标签',
   'ui.library.removeTags': '移除这些标签',
+  'ui.action.close': '关闭',
+  'ui.library.bulkExport': '导出',
+  'ui.library.bulkExportTitle': '导出 {count} 份合同的主文件',
+  'ui.library.exportFolder': '导出到本机的此文件夹',
+  'ui.library.exportFolderHint': '例如 /home/me/Exports',
+  'ui.library.exported': '已按原样导出 {count} 个文件；不会覆盖已有文件。',
 };

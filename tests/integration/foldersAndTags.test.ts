@@ -1,3 +1,5 @@
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestVault, expectError } from '../helpers/testVault.ts';
 
@@ -60,5 +62,22 @@ describe('folders, moves and bulk tags on a real vault', () => {
     expectError(await vault.backend.invoke('contracts.bulkTag', { ids: [a!] }), 'INVALID_INPUT');
     const audit = await vault.call('audit.list', { recordId: a! });
     expect(audit.filter((e) => e.action === 'contract.tag')).toHaveLength(2);
+  });
+
+  it('exports the main documents of many contracts into one folder, byte-exact, never overwriting', async () => {
+    const [a, b] = await contracts('eta', 'theta');
+    const outDir = join(vault.root, 'export');
+    await mkdir(outDir);
+    const first = await vault.call('contracts.exportMany', { ids: [a!, b!], outDir });
+    expect(first.failed).toEqual([]);
+    expect(first.exported).toHaveLength(2);
+    for (const done of first.exported) expect((await readFile(done.path, 'utf8')).startsWith('Agreement about ')).toBe(true);
+    expect((await readdir(outDir)).sort()).toEqual(first.exported.map((e) => basename(e.path)).sort());
+    // Again into the same folder: each name is taken, each is reported, nothing is overwritten.
+    const again = await vault.call('contracts.exportMany', { ids: [a!, b!], outDir });
+    expect(again.exported).toEqual([]);
+    expect(again.failed.map((f) => f.error.code)).toEqual(['OUTPUT_EXISTS', 'OUTPUT_EXISTS']);
+    expectError(await vault.backend.invoke('contracts.exportMany', { ids: [a!], outDir: join(vault.root, 'missing') }), 'OUTPUT_UNWRITABLE');
+    expect((await vault.call('audit.list', { recordId: a! })).filter((e) => e.action === 'file.export')).toHaveLength(1);
   });
 });

@@ -1,7 +1,6 @@
 import { Button, DatePicker, Form, InputNumber, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useEffect } from 'react';
 import { contractStatuses, contractTypes } from '../../../src-shared/model/contract.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useCustomersStore } from '../customers/customersStore.ts';
@@ -20,9 +19,6 @@ export function ContractFiltersPanel() {
   const clearFilters = useContractsStore((state) => state.clearFilters);
   const customers = useCustomersStore((state) => state.customers);
   const loadCustomers = useCustomersStore((state) => state.load);
-  useEffect(() => {
-    if (customers === null) void loadCustomers();
-  }, [customers, loadCustomers]);
 
   return (
     <section className="library-section" aria-labelledby="filters-heading">
@@ -32,6 +28,8 @@ export function ContractFiltersPanel() {
           <Select
             id="cf-customers" mode="multiple" allowClear showSearch optionFilterProp="label"
             value={filters.customerIds ?? []} placeholder={t('ui.search.filter.any')}
+            // The customers (with their figures, a scan of every contract) are read when the list is first opened, not with the table.
+            onFocus={() => { if (customers === null) void loadCustomers(); }}
             onChange={(ids: string[]) => setFilters({ customerIds: ids.length === 0 ? undefined : ids })}
             options={(customers ?? []).map((c) => ({ value: c.id, label: c.name }))}
           />

@@ -65,9 +65,10 @@ export function ContractsPage() {
   // The first window once per unlock; every change made through this app reloads it (the vault lock,
   // decision 0004, makes this app the vault's only writer while it is open).
   const loaded = total !== null;
+  // The sidebar's folders and tags are asked for after the first window, so they never delay the first screen.
   useEffect(() => {
-    if (!loaded) void load();
-    void loadLibrary();
+    if (!loaded) void load().then(() => loadLibrary());
+    else void loadLibrary();
   }, [load, loaded, loadLibrary]);
 
   const columns = useMemo<ColumnsType<ContractRow>>(() => {

@@ -1,5 +1,8 @@
-import { FolderOpenOutlined, TagsOutlined } from '@ant-design/icons';
-import { Button, Modal, Select, Space, TreeSelect, Typography } from 'antd';
+import { ExportOutlined, FolderOpenOutlined, TagsOutlined } from '@ant-design/icons';
+import { Button, Input, Modal, Select, Space, TreeSelect, Typography } from 'antd';
+import type { OperationResult } from '../../../src-shared/api/operations.ts';
+import { problemMessage } from '../../i18n/problemMessage.ts';
+import { useLocaleStore } from '../../i18n/localeStore.ts';
 import { useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { useContractsStore } from '../contracts/contractsStore.ts';
@@ -14,13 +17,16 @@ const toOption = (node: FolderNode): TreeOption => ({ value: node.folder.id, tit
 /** Actions on the ticked rows: add or remove tags, move to a folder. */
 export function BulkActions() {
   const t = useT();
+  const locale = useLocaleStore((state) => state.locale);
   const selected = useContractsStore((state) => state.selected);
   const setSelected = useContractsStore((state) => state.setSelected);
   const folders = useLibraryStore((state) => state.folders);
   const tags = useLibraryStore((state) => state.tags);
   const change = useLibraryStore((state) => state.change);
   const busy = useLibraryStore((state) => state.busy);
-  const [dialog, setDialog] = useState<'tag' | 'move' | null>(null);
+  const [dialog, setDialog] = useState<'tag' | 'move' | 'export' | null>(null);
+  const [outDir, setOutDir] = useState('');
+  const [exportOutcome, setExportOutcome] = useState<OperationResult<'contracts.exportMany'> | null>(null);
   const [tagsToAdd, setTagsToAdd] = useState<string[]>([]);
   const [tagsToRemove, setTagsToRemove] = useState<string[]>([]);
   const [target, setTarget] = useState<string>(NONE);
@@ -29,6 +35,7 @@ export function BulkActions() {
     setDialog(null);
     setTagsToAdd([]);
     setTagsToRemove([]);
+    setExportOutcome(null);
   };
   return (
     <div className="bulk-actions" role="toolbar" aria-label={t('ui.library.bulk')}>
@@ -36,6 +43,7 @@ export function BulkActions() {
       <Space>
         <Button icon={<TagsOutlined aria-hidden />} onClick={() => setDialog('tag')}>{t('ui.library.bulkTag')}</Button>
         <Button icon={<FolderOpenOutlined aria-hidden />} onClick={() => setDialog('move')}>{t('ui.library.bulkMove')}</Button>
+        <Button icon={<ExportOutlined aria-hidden />} onClick={() => setDialog('export')}>{t('ui.library.bulkExport')}</Button>
         <Button type="link" onClick={() => setSelected([])}>{t('ui.library.clearSelection')}</Button>
       </Space>
       <Modal
@@ -58,6 +66,24 @@ export function BulkActions() {
           id="bulk-move-target" className="modal-select" value={target} onChange={setTarget} treeDefaultExpandAll
           treeData={[{ value: NONE, title: t('ui.library.noFolder'), children: [] }, ...folderNodes(folders ?? []).map(toOption)]}
         />
+      </Modal>
+      <Modal
+        open={dialog === 'export'} title={t('ui.library.bulkExportTitle', { count: selected.length })} okText={t('ui.library.bulkExport')} cancelText={t('ui.action.close')}
+        okButtonProps={{ disabled: outDir.trim() === '' || exportOutcome !== null, loading: busy }} onCancel={close} destroyOnHidden
+        onOk={() => void change('contracts.exportMany', { ids: selected, outDir: outDir.trim() }).then((done) => done && setExportOutcome(done))}
+      >
+        <label className="modal-label" htmlFor="bulk-export-dir">{t('ui.library.exportFolder')}</label>
+        <Input id="bulk-export-dir" value={outDir} onChange={(e) => setOutDir(e.target.value)} placeholder={t('ui.library.exportFolderHint')} />
+        {exportOutcome === null ? null : (
+          <div role="status" className="export-outcome">
+            <Typography.Paragraph>{t('ui.library.exported', { count: exportOutcome.exported.length })}</Typography.Paragraph>
+            {exportOutcome.failed.length === 0 ? null : (
+              <ul>
+                {exportOutcome.failed.map((f) => <li key={f.contractId}>{problemMessage(locale, { kind: 'operation', code: f.error.code, params: f.error.params })}</li>)}
+              </ul>
+            )}
+          </div>
+        )}
       </Modal>
     </div>
   );

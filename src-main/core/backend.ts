@@ -10,6 +10,7 @@ import { IdleTracker } from './session/idleTracker.ts';
 import { autoLockMinutes } from './services/autoLock.ts';
 import { appendAudit } from './services/auditLog.ts';
 import { readFileForViewer, type FileForViewer } from './services/viewing/fileViewService.ts';
+import { maxFileBytes } from './services/importLimits.ts';
 
 /** Who is calling, in which language errors should come back. */
 export interface BackendOptions {
@@ -112,6 +113,12 @@ export class Backend {
     } finally {
       this.idle.end();
     }
+  }
+
+  /** The open vault's import size limit in bytes, or null when no vault is open (a door sizes its requests by it). */
+  importLimitBytes(): number | null {
+    const session = this.slot.current;
+    return session ? maxFileBytes(session.db) : null;
   }
 
   /** Locks the vault if one is open and stops the auto-lock timer; call before the process exits. */

@@ -6,6 +6,10 @@ import { changePassphrase, createVault, unlockWithPassphrase, unlockWithRecovery
 import { VaultSession } from './session/vaultSession.ts';
 import { appendAudit, listAudit } from './services/auditLog.ts';
 import { addCustomer, listCustomers, resolveCustomer } from './services/customerService.ts';
+import { updateCustomer } from './services/customerEditing.ts';
+import { contractPage } from './services/contractPageService.ts';
+import { exportContracts } from './services/bulkExportService.ts';
+import { addFolder, bulkTag, listFolders as listLibraryFolders, listTags, moveContracts, moveFolder, removeFolder, renameFolder } from './services/folderService.ts';
 import { confirmField, getContractDetail, listContracts, updateContract } from './services/contractService.ts';
 import { importFiles } from './services/import/importService.ts';
 import { exportFile } from './services/fileExportService.ts';
@@ -123,4 +127,21 @@ export const handlers: Handlers = {
   'files.content': async (input, ctx) => readFileContent(serviceContext(ctx), input),
   'files.text': async (input, ctx) => readFileText(serviceContext(ctx), input),
   'files.preview': async (input, ctx) => previewFile(serviceContext(ctx), input),
+  // ---- #5 library views ----
+  'contracts.importBytes': async (input, ctx) => importFiles(serviceContext(ctx), {
+    paths: [],
+    files: input.files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) })),
+    customer: input.customer, contractId: input.contractId, role: input.role,
+  }, { describe: ctx.describe, progress: ctx.progress, signal: ctx.signal }),
+  'customers.update': async (input, ctx) => updateCustomer(serviceContext(ctx), input),
+  'folders.list': async (_input, ctx) => listLibraryFolders(serviceContext(ctx)),
+  'folders.add': async (input, ctx) => addFolder(serviceContext(ctx), input),
+  'folders.rename': async (input, ctx) => renameFolder(serviceContext(ctx), input.id, input.name),
+  'folders.move': async (input, ctx) => moveFolder(serviceContext(ctx), input.id, input.parentId),
+  'folders.remove': async (input, ctx) => removeFolder(serviceContext(ctx), input.id),
+  'contracts.move': async (input, ctx) => moveContracts(serviceContext(ctx), input.ids, input.folderId),
+  'contracts.bulkTag': async (input, ctx) => bulkTag(serviceContext(ctx), input.ids, input.add ?? [], input.remove ?? []),
+  'tags.list': async (_input, ctx) => listTags(serviceContext(ctx)),
+  'contracts.page': async (input, ctx) => contractPage(serviceContext(ctx), input),
+  'contracts.exportMany': async (input, ctx) => exportContracts(serviceContext(ctx), input.ids, input.outDir, ctx.describe),
 };

@@ -4,11 +4,23 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../core/backend.ts';
 import { rendererSecurityHeaders } from './contentSecurityPolicy.ts';
+import { bytesImportBodySize, MAX_BYTES_IMPORT_BODY, OPERATION_HEADER } from '../../src-shared/api/bytesImport.ts';
 import { checkOrigin, checkToken } from './requestGuard.ts';
 import { findStaticFile } from './staticFiles.ts';
 
-/** Largest API request body accepted (an operation's input is small; file bytes never travel this way). */
+/** Largest API request body accepted for an operation (inputs are small), except a bytes import: see bodyLimitFor. */
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The body limit of one request, chosen from the operation header before the body is read: a bytes import
+ * may carry one vault import limit's worth of base64 (capped so the JSON stays parseable), any other call 1 MiB.
+ */
+function bodyLimitFor(backend: Backend, operation: string | undefined): number {
+  if (operation !== 'contracts.importBytes') return MAX_BODY_BYTES;
+  const vaultLimit = backend.importLimitBytes();
+  if (vaultLimit === null) return MAX_BODY_BYTES; // locked: the call fails with VAULT_LOCKED anyway
+  return Math.max(MAX_BODY_BYTES, Math.min(bytesImportBodySize(vaultLimit), MAX_BYTES_IMPORT_BODY));
+}
 
 /** Sent with every response: the same policy as the Electron shell's (no inline script, no eval, this origin only). */
 const securityHeaders = rendererSecurityHeaders;
@@ -36,15 +48,15 @@ function send(response: ServerResponse, status: number, body: string, contentTyp
   response.end(body);
 }
 
-async function readBody(request: IncomingMessage): Promise<string | null> {
+async function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   // An oversized body is read to its end and dropped, so the client gets the 413 instead of a reset connection.
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
-  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8');
+  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -53,7 +65,9 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
  * `{"result": <envelope>}` line. A client that goes away cancels the operation.
  */
 async function handleInvoke(backend: Backend, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const body = await readBody(request);
+  const header = request.headers[OPERATION_HEADER.toLowerCase()];
+  const declared = typeof header === 'string' ? header : undefined;
+  const body = await readBody(request, bodyLimitFor(backend, declared));
   if (body === null) return send(response, 413, 'request too large');
   let call: { name?: unknown; input?: unknown };
   try {
@@ -62,6 +76,8 @@ async function handleInvoke(backend: Backend, request: IncomingMessage, response
     return send(response, 400, 'request body is not JSON');
   }
   if (typeof call !== 'object' || call === null || typeof call.name !== 'string') return send(response, 400, 'expected {"name": string, "input": ...}');
+  // The larger limit was granted for the declared operation only.
+  if (declared !== undefined && call.name !== declared) return send(response, 400, 'the operation header does not match the body');
   const abort = new AbortController();
   response.on('close', () => {
     if (!response.writableFinished) abort.abort();

@@ -1,3 +1,4 @@
+import { OPERATION_HEADER } from '../../src-shared/api/bytesImport.ts';
 import type { Envelope } from '../../src-shared/api/envelope.ts';
 import type { ProgressEvent } from '../../src-shared/api/progress.ts';
 import { NdjsonLineSplitter } from './ndjsonLines.ts';
@@ -39,7 +40,8 @@ export function createHttpBridgeTransport(options: HttpBridgeOptions): Transport
       try {
         response = await fetchImpl(endpoint, {
           method: 'POST',
-          headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' },
+          // The operation header lets the bridge pick this call's body limit before reading the body.
+          headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json', [OPERATION_HEADER]: name },
           body: JSON.stringify({ name, input }),
           ...(callOptions.signal ? { signal: callOptions.signal } : {}),
         });

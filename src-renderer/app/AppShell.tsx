@@ -3,7 +3,10 @@ import { Badge, Button, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { ContractPage } from '../features/contract/ContractPage.tsx';
 import { ContractsPage } from '../features/contracts/ContractsPage.tsx';
+import { CustomerPage } from '../features/customers/CustomerPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
+import { DropImportLayer } from '../features/import/DropImportLayer.tsx';
+import { ImportQueuePanel } from '../features/import/ImportQueuePanel.tsx';
 import { GlobalSearchBox } from '../features/search/GlobalSearchBox.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
@@ -16,6 +19,7 @@ import { ProblemAlert } from './ProblemAlert.tsx';
 const screens: Record<Page, () => ReactNode> = {
   contracts: () => <ContractsPage />,
   customers: () => <CustomersPage />,
+  customer: () => <CustomerPage />,
   search: () => <SearchPage />,
   settings: () => <SettingsPage />,
   contract: () => <ContractPage />,
@@ -39,7 +43,7 @@ export function AppShell() {
           <Menu
             theme="dark"
             mode="inline"
-            selectedKeys={[page === 'contract' ? returnTo : page]}
+            selectedKeys={[page === 'contract' ? (returnTo === 'customer' ? 'customers' : returnTo) : page === 'customer' ? 'customers' : page]}
             onClick={({ key }) => go(key as Page)}
             items={[
               { key: 'contracts', icon: <FileTextOutlined aria-hidden />, label: t('ui.nav.contracts') },
@@ -67,6 +71,8 @@ export function AppShell() {
           {screens[page]()}
         </Layout.Content>
       </Layout>
+      <DropImportLayer />
+      <ImportQueuePanel />
     </Layout>
   );
 }

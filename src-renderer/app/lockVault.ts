@@ -1,6 +1,9 @@
 import { useContractPageStore } from '../features/contract/contractPageStore.ts';
 import { useContractsStore } from '../features/contracts/contractsStore.ts';
+import { useCustomerPageStore } from '../features/customers/customerPageStore.ts';
+import { useLibraryStore } from '../features/library/libraryStore.ts';
 import { useCustomersStore } from '../features/customers/customersStore.ts';
+import { useImportQueueStore } from '../features/import/importQueueStore.ts';
 import { useSearchStore } from '../features/search/searchStore.ts';
 import { useVaultStore } from '../features/vault/vaultStore.ts';
 import { useNavigationStore } from './navigationStore.ts';
@@ -11,7 +14,10 @@ export async function lockVault(): Promise<void> {
   if (useVaultStore.getState().phase !== 'locked') return;
   useContractsStore.getState().reset();
   useCustomersStore.getState().reset();
+  useLibraryStore.getState().reset();
+  useCustomerPageStore.getState().reset();
   useSearchStore.getState().reset();
   useContractPageStore.getState().reset();
+  useImportQueueStore.getState().reset();
   useNavigationStore.getState().go('contracts');
 }

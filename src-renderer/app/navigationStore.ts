@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
-/** The screens of the left navigation. */
-export const pages = ['contracts', 'customers', 'search', 'settings'] as const;
+/** The screens of the left navigation, and the screens reached from them (one customer, one contract). */
+export const pages = ['contracts', 'customers', 'customer', 'search', 'settings'] as const;
 export type Page = (typeof pages)[number] | 'contract';
 
 /** What the contract page opens on: a contract, and optionally a version at a page with terms to highlight (from a search hit). */
@@ -15,11 +15,14 @@ export interface ContractTarget {
 
 interface NavigationState {
   page: Page;
+  /** The customer the `customer` screen shows. */
+  customerId: string | null;
   /** The contract the contract page shows; set by openContract. */
   contract: ContractTarget | null;
   /** The screen the contract page was opened from, for its Back button. */
   returnTo: Exclude<Page, 'contract'>;
   go: (page: Page) => void;
+  openCustomer: (id: string) => void;
   openContract: (target: ContractTarget) => void;
 }
 
@@ -29,8 +32,10 @@ interface NavigationState {
  */
 export const useNavigationStore = create<NavigationState>()((set) => ({
   page: 'contracts',
+  customerId: null,
   contract: null,
   returnTo: 'contracts',
   go: (page) => set({ page }),
+  openCustomer: (id) => set({ page: 'customer', customerId: id }),
   openContract: (target) => set((state) => ({ page: 'contract', contract: target, returnTo: state.page === 'contract' ? state.returnTo : state.page })),
 }));

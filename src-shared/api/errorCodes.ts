@@ -55,6 +55,10 @@ export const errorCodes = [
   // Contract page viewers (issue 5).
   'FILE_TOO_LARGE_TO_VIEW',
   'PREVIEW_UNAVAILABLE',
+  // #5 library views
+  'FOLDER_NOT_FOUND',
+  'FOLDER_NAME_TAKEN',
+  'FOLDER_CYCLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

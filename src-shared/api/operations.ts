@@ -4,6 +4,9 @@ import type { Customer, CustomerSummary } from '../model/customer.ts';
 import type { Contract, ContractDetail } from '../model/contract.ts';
 import { contractStatuses, contractTypes } from '../model/contract.ts';
 import { fileRoles } from '../model/contractFile.ts';
+import type { Folder, TagSummary } from '../model/folder.ts';
+import type { ErrorCode } from './errorCodes.ts';
+import { contractPageSorts, type ContractPage } from '../model/contractPage.ts';
 import type { AuditEvent } from '../model/auditEvent.ts';
 import type { ImportOutcome } from '../model/importResult.ts';
 import type { VerifyReport } from '../model/verifyReport.ts';
@@ -67,6 +70,9 @@ const searchQuery = z
   .refine((q) => q.signedFrom === undefined || q.signedTo === undefined || q.signedFrom <= q.signedTo, 'signedFrom after signedTo')
   .refine((q) => q.endsFrom === undefined || q.endsTo === undefined || q.endsFrom <= q.endsTo, 'endsFrom after endsTo')
   .refine((q) => q.minAmountMinor === undefined || q.maxAmountMinor === undefined || q.minAmountMinor <= q.maxAmountMinor, 'minAmount above maxAmount');
+
+/** A folder's name: one path segment. */
+const folderName = nonBlank(200).refine((n) => !/[/\\\u0000-\u001f]/u.test(n), 'folder name');
 
 /** The one typed map of every operation the UI, the web bridge and the CLI can ask for (DESIGN.md §2). */
 export const operations = {
@@ -199,6 +205,90 @@ export const operations = {
   'files.text': op<FileText>()({ input: z.object({ contractId: id, versionId: id }).strict(), permission: 'read' }),
   /** DOCX as HTML (to be sanitised by the renderer) or XLSX as capped cell tables; an audited read. */
   'files.preview': op<FilePreview>()({ input: z.object({ contractId: id, versionId: id }).strict(), permission: 'read' }),
+
+  // ---- #5 library views (ui-library branch) ----
+  /**
+   * Imports files handed over as bytes (a browser drop has no paths): same pipeline, limits and outcomes
+   * as `contracts.import`; the bytes stay in memory until stored encrypted.
+   */
+  'contracts.importBytes': op<ImportOutcome[]>()({
+    input: z
+      .object({
+        files: z.array(z.object({
+          // A file's own name, never a path: it becomes the contract's title and the version's file name.
+          name: nonBlank(255).refine((n) => !/[/\\\u0000-\u001f]/u.test(n), 'file name'),
+          base64: z.string().base64(),
+        }).strict()).min(1).max(100),
+        customer: nonBlank(300).optional(),
+        contractId: id.optional(),
+        role: z.enum(fileRoles).optional(),
+      })
+      .strict(),
+    permission: 'write',
+  }),
+  /** Edits a customer: name, notes, and (replacing the list) contacts. */
+  'customers.update': op<Customer>()({
+    input: z
+      .object({
+        customer: nonBlank(300),
+        name: nonBlank(300).optional(),
+        notes: z.string().max(20_000).nullable().optional(),
+        contacts: z.array(z.object({
+          name: z.string().trim().max(300).nullable().optional(),
+          email: z.string().trim().email().max(320).nullable().optional(),
+          phone: z.string().trim().min(3).max(50).regex(/^[0-9+()\-.\s]+$/, 'phone').nullable().optional(),
+          role: z.string().trim().max(100).nullable().optional(),
+        }).strict()).max(100).optional(),
+      })
+      .strict(),
+    permission: 'write',
+  }),
+  'folders.list': op<Folder[]>()({ input: z.object({}).strict(), permission: 'read' }),
+  'folders.add': op<Folder>()({ input: z.object({ name: folderName, parentId: id.nullable().optional() }).strict(), permission: 'write' }),
+  'folders.rename': op<{ renamed: true }>()({ input: z.object({ id, name: folderName }).strict(), permission: 'write' }),
+  'folders.move': op<{ moved: true }>()({ input: z.object({ id, parentId: id.nullable() }).strict(), permission: 'write' }),
+  /** Removes a folder; its contracts and subfolders move up to its parent. */
+  'folders.remove': op<{ removed: true; movedContracts: number; movedFolders: number }>()({ input: z.object({ id }).strict(), permission: 'write' }),
+  /** Moves contracts into a folder (null: out of every folder). */
+  'contracts.move': op<{ moved: number }>()({ input: z.object({ ids: z.array(id).min(1).max(100_000), folderId: id.nullable() }).strict(), permission: 'write' }),
+  /** Adds and removes tags on many contracts in one transaction. */
+  'contracts.bulkTag': op<{ changed: number }>()({
+    input: z.object({ ids: z.array(id).min(1).max(100_000), add: z.array(nonBlank(100)).max(50).optional(), remove: z.array(nonBlank(100)).max(50).optional() })
+      .strict().refine((v) => (v.add?.length ?? 0) + (v.remove?.length ?? 0) > 0, 'add or remove'),
+    permission: 'write',
+  }),
+  'tags.list': op<TagSummary[]>()({ input: z.object({}).strict(), permission: 'read' }),
+  /** Exports the main document of each contract into one existing folder (named by the naming template, never overwriting). */
+  'contracts.exportMany': op<{ exported: { contractId: string; path: string; bytes: number }[]; failed: { contractId: string; error: { code: ErrorCode; message: string; params: Record<string, string | number> } }[] }>()({
+    input: z.object({ ids: z.array(id).min(1).max(10_000), outDir: nonBlank(4096) }).strict(),
+    permission: 'export',
+  }),
+  /** One window of the contracts table: filtered (the sidebar's filters), sorted, from `offset`; `total` counts every match. */
+  'contracts.page': op<ContractPage>()({
+    input: z
+      .object({
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(1000),
+        sort: z.enum(contractPageSorts).optional(),
+        ascending: z.boolean().optional(),
+        text: z.string().max(200).optional(),
+        customerIds: z.array(id).max(1000).optional(),
+        types: z.array(z.enum(contractTypes)).max(20).optional(),
+        statuses: z.array(z.enum(contractStatuses)).max(10).optional(),
+        tags: z.array(nonBlank(100)).max(50).optional(),
+        folder: z.union([id, z.literal('none')]).optional(),
+        includeSubfolders: z.boolean().optional(),
+        signedFrom: isoDate.optional(),
+        signedTo: isoDate.optional(),
+        endsFrom: isoDate.optional(),
+        endsTo: isoDate.optional(),
+        minAmountMinor: minor.optional(),
+        maxAmountMinor: minor.optional(),
+        currency: currency.optional(),
+      })
+      .strict(),
+    permission: 'read',
+  }),
 } as const;
 
 export type Operations = typeof operations;

@@ -1,3 +1,5 @@
+import type { Money } from './contract.ts';
+
 /** A person to reach at a customer firm; an e-mail here links incoming mail to the customer later. */
 export interface Contact {
   id: string;
@@ -24,4 +26,8 @@ export interface CustomerSummary {
   contractCount: number;
   primaryEmail: string | null;
   primaryPhone: string | null;
+  /** Total value of its contracts, one entry per currency (never summed across currencies). */
+  totals: Money[];
+  /** The earliest end date still ahead among its draft and active contracts. */
+  nextExpiry: string | null;
 }

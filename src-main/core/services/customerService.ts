@@ -1,6 +1,7 @@
 import { AppError } from '../../../src-shared/api/appError.ts';
 import type { Customer, CustomerSummary } from '../../../src-shared/model/customer.ts';
 import { findCustomerById, findCustomersByName, insertCustomer, listCustomerSummaries } from '../db/repositories/customerRepository.ts';
+import { customerFigures } from '../db/repositories/customerFiguresRepository.ts';
 import { newId } from '../ids.ts';
 import { appendAudit } from './auditLog.ts';
 import type { ServiceContext } from './serviceContext.ts';
@@ -19,9 +20,10 @@ export function addCustomer(ctx: ServiceContext, input: { name: string; email?: 
   return customer;
 }
 
-/** Every customer with its contract count. */
-export function listCustomers(ctx: ServiceContext): CustomerSummary[] {
-  return listCustomerSummaries(ctx.session.db);
+/** Every customer with its contract count, total contract value per currency and next expiry. */
+export function listCustomers(ctx: ServiceContext, today = new Date().toISOString().slice(0, 10)): CustomerSummary[] {
+  const figures = customerFigures(ctx.session.db, today);
+  return listCustomerSummaries(ctx.session.db).map((c) => ({ ...c, totals: figures.get(c.id)?.totals ?? [], nextExpiry: figures.get(c.id)?.nextExpiry ?? null }));
 }
 
 /**

@@ -44,3 +44,10 @@ export async function readInputFile(path: string, limit: number): Promise<Uint8A
     throw new AppError('FILE_UNREADABLE', { file: name, detail: code ?? String(error) }, { cause: error });
   }
 }
+
+/** Checks bytes handed over in memory (a browser drop) against the same rules as a file read from disk. */
+export function checkInputBytes(name: string, bytes: Uint8Array, limit: number): Uint8Array {
+  if (bytes.length === 0) throw new AppError('FILE_EMPTY', { file: name });
+  if (bytes.length > limit) throw new AppError('FILE_TOO_LARGE', { file: name, size: bytes.length, limit });
+  return bytes;
+}

@@ -1,129 +1,188 @@
-import { Button, Empty, Table, Typography } from 'antd';
-import { useNavigationStore } from '../../app/navigationStore.ts';
+import { SearchOutlined, SettingOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Empty, Input, Popover, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useRef } from 'react';
-import type { Contract } from '../../../src-shared/model/contract.ts';
+import type { TableRowSelection } from 'antd/es/table/interface';
+import { useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
+import type { MessageKey } from '../../../src-shared/i18n/en.ts';
+import type { ContractRow } from '../../../src-shared/model/contractPage.ts';
+import { useNavigationStore } from '../../app/navigationStore.ts';
 import { PageTitle } from '../../app/PageTitle.tsx';
 import { ProblemAlert } from '../../app/ProblemAlert.tsx';
 import { useElementHeight } from '../../app/useElementHeight.ts';
-import { collatorFor } from '../../i18n/collator.ts';
 import { formatMoney } from '../../i18n/formatMoney.ts';
 import { useLocaleStore } from '../../i18n/localeStore.ts';
 import { useT } from '../../i18n/useT.ts';
-import { useContractsStore } from './contractsStore.ts';
+import { BulkActions } from '../library/BulkActions.tsx';
+import { startContractDrag } from '../library/contractDrag.ts';
+import { FolderPanel } from '../library/FolderPanel.tsx';
+import { useLibraryStore } from '../library/libraryStore.ts';
+import { TagPanel } from '../library/TagPanel.tsx';
+import { choosableColumns, useColumnChoiceStore, type ChoosableColumn } from './columnChoiceStore.ts';
+import { ContractFiltersPanel } from './ContractFiltersPanel.tsx';
+import { contractAt, sortableColumns, useContractsStore } from './contractsStore.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
 // The table's own header row; the body gets the rest of the measured height.
 const HEADER_HEIGHT = 56;
-// Sum of the column widths: fits the content area of a 1280-pixel window; wider windows stretch the columns.
-const TABLE_WIDTH = 1005;
+// Rows fetched ahead of and behind a row the table is about to show.
+const PREFETCH_BEHIND = 50;
+const PREFETCH_AHEAD = 250;
 
-/** Nulls (no date, no amount) sort after every value, whichever way the column is sorted. */
-function compareNullable<T>(a: T | null, b: T | null, compare: (x: T, y: T) => number): number {
-  if (a === null) return b === null ? 0 : 1;
-  if (b === null) return -1;
-  return compare(a, b);
+const columnLabels: Record<ChoosableColumn, MessageKey> = {
+  customer: 'ui.contracts.col.customer', type: 'ui.contracts.col.type', status: 'ui.contracts.col.status', signingDate: 'ui.contracts.col.signed',
+  endDate: 'ui.contracts.col.ends', amount: 'ui.contracts.col.amount', tags: 'ui.contracts.col.tags', createdAt: 'ui.contracts.col.added',
+};
+
+const PLACEHOLDER = '~';
+const isPlaceholder = (row: ContractRow) => row.id.startsWith(PLACEHOLDER);
+function placeholderRow(index: number): ContractRow {
+  return {
+    id: `${PLACEHOLDER}${index}`, title: '', displayName: '', number: null, customerId: null, customerName: null, type: 'other', status: 'draft',
+    signingDate: null, startDate: null, endDate: null, amount: null, tags: [], notes: null, createdAt: '', updatedAt: '', folderId: null,
+  };
 }
 
 /**
- * Every contract in a virtualised table (only the visible rows exist in the DOM, so 100,000 rows
- * scroll as smoothly as 10), sortable by each column.
+ * The contracts as a virtualised table over `contracts.page`: only the visible rows exist in the DOM and
+ * only their windows are fetched, so 100,000 contracts open and scroll like 10. Sorting and the sidebar's
+ * filters (folders, tags, customer, type, status, dates, amounts) run in the backend. Rows can be ticked
+ * for bulk tagging and moving, or dragged onto a folder.
  */
 export function ContractsPage() {
   const t = useT();
   const locale = useLocaleStore((state) => state.locale);
-  const { contracts, loading, problem, load, sort, setSort } = useContractsStore();
+  const { total, version, loading, problem, load, ensure, sort, setSort, filters, setFilters, selected, setSelected } = useContractsStore();
+  const libraryProblem = useLibraryStore((state) => state.problem);
+  const clearLibraryProblem = useLibraryStore((state) => state.clearProblem);
+  const loadLibrary = useLibraryStore((state) => state.load);
   const openContract = useNavigationStore((state) => state.openContract);
+  const hidden = useColumnChoiceStore((state) => state.hidden);
+  const setHidden = useColumnChoiceStore((state) => state.setHidden);
   const bodyRef = useRef<HTMLDivElement>(null);
   const height = useElementHeight(bodyRef);
+  const [text, setText] = useState(filters.text ?? '');
 
-  // Loaded once per unlock: this app is the vault's only writer while it is open (the vault lock, decision
-  // 0004), and re-reading 100,000 rows on every visit would cost seconds. Refresh reloads on demand.
-  const loaded = contracts !== null;
+  // The first window once per unlock; every change made through this app reloads it (the vault lock,
+  // decision 0004, makes this app the vault's only writer while it is open).
+  const loaded = total !== null;
+  // The sidebar's folders and tags are asked for after the first window, so they never delay the first screen.
   useEffect(() => {
-    if (!loaded) void load();
-  }, [load, loaded]);
+    if (!loaded) void load().then(() => loadLibrary());
+    else void loadLibrary();
+  }, [load, loaded, loadLibrary]);
 
-  const columns = useMemo<ColumnsType<Contract>>(() => {
-    const collator = collatorFor(locale);
-    const text = (a: string | null, b: string | null) => compareNullable(a, b, (x, y) => collator.compare(x, y));
-    // ISO dates sort as plain strings: ten times faster than the collator over 100,000 rows.
-    const isoDate = (a: string | null, b: string | null) => compareNullable(a, b, (x, y) => (x < y ? -1 : x > y ? 1 : 0));
-    return [
+  const columns = useMemo<ColumnsType<ContractRow>>(() => {
+    const all: (ColumnsType<ContractRow>[number] & { key: string })[] = [
       {
-        key: 'displayName', dataIndex: 'displayName', title: t('ui.contracts.col.name'), width: 250, ellipsis: true,
-        sorter: (a, b) => collator.compare(a.displayName, b.displayName),
-        // A button, so the contract page opens from the keyboard as well as with the mouse.
-        render: (_value, row) => (
-          <Button type="link" size="small" className="cell-link" onClick={() => openContract({ contractId: row.id })}>{row.displayName}</Button>
-        ),
+        key: 'displayName', title: t('ui.contracts.col.name'), width: 250, ellipsis: true,
+        render: (_v, row) => (isPlaceholder(row) ? '' : <Button type="link" className="link-cell" onClick={() => openContract({ contractId: row.id })}>{row.displayName}</Button>),
       },
-      {
-        key: 'customer', dataIndex: 'customerName', title: t('ui.contracts.col.customer'), width: 180, ellipsis: true,
-        sorter: (a, b) => text(a.customerName, b.customerName),
-      },
-      {
-        key: 'type', dataIndex: 'type', title: t('ui.contracts.col.type'), width: 140,
-        render: (_value, row) => t(`contractType.${row.type}`),
-        sorter: (a, b) => collator.compare(t(`contractType.${a.type}`), t(`contractType.${b.type}`)),
-      },
-      {
-        key: 'status', dataIndex: 'status', title: t('ui.contracts.col.status'), width: 100,
-        render: (_value, row) => <StatusBadge status={row.status} />,
-        sorter: (a, b) => collator.compare(a.status, b.status),
-      },
-      {
-        key: 'signingDate', dataIndex: 'signingDate', title: t('ui.contracts.col.signed'), width: 105,
-        sorter: (a, b) => isoDate(a.signingDate, b.signingDate),
-      },
-      {
-        key: 'endDate', dataIndex: 'endDate', title: t('ui.contracts.col.ends'), width: 105,
-        sorter: (a, b) => isoDate(a.endDate, b.endDate),
-      },
-      {
-        key: 'amount', dataIndex: 'amount', title: t('ui.contracts.col.amount'), width: 125, align: 'right',
-        render: (_value, row) => (row.amount === null ? '' : formatMoney(row.amount, locale)),
-        // Amounts in different currencies are not comparable: group by currency, then by value.
-        sorter: (a, b) => compareNullable(a.amount, b.amount, (x, y) => x.currency.localeCompare(y.currency) || x.minor - y.minor),
-      },
+      { key: 'customer', dataIndex: 'customerName', title: t('ui.contracts.col.customer'), width: 180, ellipsis: true },
+      { key: 'type', title: t('ui.contracts.col.type'), width: 130, render: (_v, row) => (isPlaceholder(row) ? '' : t(`contractType.${row.type}`)) },
+      { key: 'status', title: t('ui.contracts.col.status'), width: 100, render: (_v, row) => (isPlaceholder(row) ? '' : <StatusBadge status={row.status} />) },
+      { key: 'signingDate', dataIndex: 'signingDate', title: t('ui.contracts.col.signed'), width: 105 },
+      { key: 'endDate', dataIndex: 'endDate', title: t('ui.contracts.col.ends'), width: 105 },
+      { key: 'amount', title: t('ui.contracts.col.amount'), width: 135, align: 'right', render: (_v, row) => (row.amount === null ? '' : formatMoney(row.amount, locale)) },
+      { key: 'tags', title: t('ui.contracts.col.tags'), width: 160, render: (_v, row) => row.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) },
+      { key: 'createdAt', title: t('ui.contracts.col.added'), width: 110, render: (_v, row) => row.createdAt.slice(0, 10) },
     ];
-  }, [t, locale, openContract]);
-  // Controlled sort: the columns are rebuilt when the language changes, and antd would forget an uncontrolled one.
-  const sortedColumns = useMemo(
-    () => columns.map((column) => ({ ...column, sortOrder: sort !== null && sort.columnKey === column.key ? sort.order : null })),
-    [columns, sort],
+    return all
+      .filter((column) => !hidden.includes(column.key as ChoosableColumn))
+      .map((column) => (Object.hasOwn(sortableColumns, column.key)
+        // Controlled sort: the columns are rebuilt when the language changes, and antd would forget an uncontrolled one.
+        ? { ...column, sorter: true, sortOrder: sort !== null && sort.columnKey === column.key ? sort.order : null }
+        : column));
+  }, [t, locale, hidden, sort, openContract]);
+  const width = columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 0), 48);
+
+  // One array the length of the result: loaded rows where their window has arrived, placeholders elsewhere.
+  const rows = useMemo(() => Array.from({ length: total ?? 0 }, (_, i) => contractAt(i) ?? placeholderRow(i)),
+    // `version` changes whenever a window arrives.
+    [total, version]);
+
+  // Stable props: the virtual table re-renders its visible rows only when these change, not on every scroll step.
+  const rowSelection = useMemo<TableRowSelection<ContractRow>>(() => ({
+    selectedRowKeys: selected,
+    onChange: (keys) => setSelected(keys.map(String).filter((k) => !k.startsWith(PLACEHOLDER))),
+    getCheckboxProps: (row) => ({ disabled: isPlaceholder(row), 'aria-label': t('ui.contracts.select', { name: row.displayName }) }),
+    columnWidth: 48,
+  }), [selected, setSelected, t]);
+  const onRow = useCallback((row: ContractRow, index?: number): HTMLAttributes<HTMLElement> => {
+    if (isPlaceholder(row)) {
+      // The table is about to show a row whose window has not arrived: fetch it (after this render).
+      const at = index ?? 0;
+      queueMicrotask(() => ensure(Math.max(0, at - PREFETCH_BEHIND), at + PREFETCH_AHEAD));
+      return {};
+    }
+    return {
+      draggable: true,
+      onDragStart: (event) => startContractDrag(event.dataTransfer, selected.includes(row.id) ? selected : [row.id]),
+      'data-contract-id': row.id,
+    } as HTMLAttributes<HTMLElement>;
+  }, [ensure, selected]);
+
+  const columnChooser = (
+    <Checkbox.Group
+      className="column-chooser"
+      value={choosableColumns.filter((c) => !hidden.includes(c))}
+      onChange={(shown) => setHidden(choosableColumns.filter((c) => !shown.includes(c)))}
+      options={choosableColumns.map((c) => ({ value: c, label: t(columnLabels[c]) }))}
+    />
   );
 
   return (
-    <div className="page-fill">
-      <PageTitle
-        extra={
-          <>
-            <Typography.Text>{contracts === null ? '' : t('ui.contracts.count', { count: contracts.length })}</Typography.Text>
-            <Button onClick={() => void load()} loading={loading}>{t('ui.action.refresh')}</Button>
-          </>
-        }
-      >
-        {t('ui.nav.contracts')}
-      </PageTitle>
-      <ProblemAlert problem={problem} />
-      <div className="table-fill" ref={bodyRef}>
-        <Table<Contract>
-          virtual
-          size="middle"
-          rowKey="id"
-          columns={sortedColumns}
-          dataSource={contracts ?? []}
-          onChange={(_pagination, _filters, sorter) => {
-            const first = Array.isArray(sorter) ? sorter[0] : sorter;
-            setSort(first?.order && first.columnKey !== undefined ? { columnKey: String(first.columnKey), order: first.order } : null);
-          }}
-          loading={loading && contracts === null}
-          pagination={false}
-          scroll={{ x: TABLE_WIDTH, y: Math.max(120, height - HEADER_HEIGHT) }}
-          locale={{ emptyText: <Empty description={t('ui.contracts.empty')} /> }}
-          aria-label={t('ui.nav.contracts')}
-        />
+    <div className="library-layout">
+      <aside className="library-side" aria-label={t('ui.library.sidebar')}>
+        <FolderPanel />
+        <TagPanel />
+        <ContractFiltersPanel />
+      </aside>
+      <div className="page-fill library-main">
+        <PageTitle
+          extra={
+            <>
+              <Typography.Text>{total === null ? '' : t('ui.contracts.count', { count: total })}</Typography.Text>
+              <Input
+                allowClear prefix={<SearchOutlined aria-hidden />} value={text} className="contracts-text-filter"
+                placeholder={t('ui.contracts.filter.text')} aria-label={t('ui.contracts.filter.text')}
+                onChange={(event) => {
+                  setText(event.target.value);
+                  if (event.target.value === '') setFilters({ text: undefined });
+                }}
+                onPressEnter={() => setFilters({ text: text.trim() === '' ? undefined : text.trim() })}
+              />
+              <Popover content={columnChooser} title={t('ui.contracts.columns')} trigger="click" placement="bottomRight">
+                <Button icon={<SettingOutlined aria-hidden />}>{t('ui.contracts.columns')}</Button>
+              </Popover>
+              <Button onClick={() => void load()} loading={loading}>{t('ui.action.refresh')}</Button>
+            </>
+          }
+        >
+          {t('ui.nav.contracts')}
+        </PageTitle>
+        <ProblemAlert problem={problem} />
+        <ProblemAlert problem={libraryProblem} onClose={clearLibraryProblem} />
+        <BulkActions />
+        <div className="table-fill" ref={bodyRef}>
+          <Table<ContractRow>
+            virtual
+            size="middle"
+            rowKey="id"
+            columns={columns}
+            dataSource={rows}
+            rowSelection={rowSelection}
+            onRow={onRow}
+            onChange={(_pagination, _filters, sorter) => {
+              const first = Array.isArray(sorter) ? sorter[0] : sorter;
+              setSort(first?.order && first.columnKey !== undefined ? { columnKey: String(first.columnKey), order: first.order } : null);
+            }}
+            loading={loading && total === null}
+            pagination={false}
+            scroll={{ x: width, y: Math.max(120, height - HEADER_HEIGHT) }}
+            locale={{ emptyText: <Empty description={t('ui.contracts.empty')} /> }}
+            aria-label={t('ui.nav.contracts')}
+          />
+        </div>
       </div>
     </div>
   );

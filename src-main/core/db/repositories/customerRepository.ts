@@ -26,8 +26,8 @@ export function findCustomersByName(db: VaultDatabase, name: string): Customer[]
   return rows.map((row) => toCustomer(db, row));
 }
 
-/** All customers with their contract counts, sorted by name. */
-export function listCustomerSummaries(db: VaultDatabase): CustomerSummary[] {
+/** All customers with their contract counts, sorted by name (totals and expiry: customerFiguresRepository.ts). */
+export function listCustomerSummaries(db: VaultDatabase): Omit<CustomerSummary, 'totals' | 'nextExpiry'>[] {
   const rows = prepareCached(db, `
     SELECT c.id, c.name,
       (SELECT count(*) FROM contracts k WHERE k.customer_id = c.id) AS contract_count,

@@ -8,7 +8,7 @@ import { createContentMac } from '../../crypto/contentMac.ts';
 import { requireContract } from '../contractService.ts';
 import { resolveCustomer } from '../customerService.ts';
 import { maxFileBytes, ocrEnabled } from '../importLimits.ts';
-import { expandInputPaths, readInputFile } from '../inputFiles.ts';
+import { checkInputBytes, expandInputPaths, readInputFile } from '../inputFiles.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { customerFromEmail } from './customerLinking.ts';
 import type { ImportItem, ImportTarget } from './importItem.ts';
@@ -21,9 +21,16 @@ import { listCustomerSummaries } from '../../db/repositories/customerRepository.
 import { listMainDocumentSignatures } from '../../db/repositories/fileVersionRepository.ts';
 import { signatureSimilarity } from '../../../../src-shared/rules/similarity/textSignature.ts';
 
-/** Options of one import batch. */
+/** A file handed over as bytes in memory (a browser drop has no path); never written anywhere in plaintext. */
+export interface InputBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Options of one import batch: files by path, files by bytes, or both. */
 export interface ImportRequest {
   paths: string[];
+  files?: InputBytes[] | undefined;
   customer?: string | undefined;
   contractId?: string | undefined;
   role?: FileRole | undefined;
@@ -83,22 +90,27 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, c
     role: request.role,
     limit: maxFileBytes(ctx.session.db),
   };
-  const paths = await expandInputPaths(request.paths);
-  const results: ImportOutcome[][] = paths.map(() => []);
+  const expanded = await expandInputPaths(request.paths);
+  // One list whatever the origin: a path is read when its turn comes, bytes are only checked.
+  const inputs: { label: string; fileName: string; sourcePath: string | null; read: () => Promise<Uint8Array> }[] = [
+    ...expanded.map((path) => ({ label: path, fileName: basename(path), sourcePath: path, read: () => readInputFile(path, target.limit) })),
+    ...(request.files ?? []).map((file) => ({ label: file.name, fileName: file.name, sourcePath: null, read: async () => checkInputBytes(file.name, file.bytes, target.limit) })),
+  ];
+  const results: ImportOutcome[][] = inputs.map(() => []);
   const classifier = createClassifier(listClassificationRules(ctx.session.db), listCustomerSummaries(ctx.session.db).map((c) => ({ id: c.id, name: c.name })));
-  const batch: Batch = { inFlight: new Map(), classifier, ocr: ocrEnabled(ctx.session.db), signatures: null, ctx, control, counts: { done: 0, total: paths.length } };
+  const batch: Batch = { inFlight: new Map(), classifier, ocr: ocrEnabled(ctx.session.db), signatures: null, ctx, control, counts: { done: 0, total: inputs.length } };
   // Three files per worker in flight: one parsing, one waiting inside the worker, one being read or
   // committed here; fewer left workers idle while this thread sat in an fsync (import bench: +10 %).
   const limit = pLimit(ctx.session.extractionPool().concurrency * 3);
-  control.progress?.({ done: 0, total: paths.length, item: null });
-  await Promise.all(paths.map((path, index) => limit(async () => {
-    results[index] = await guarded(batch, path, async () => {
-      reportPhase(batch, path, 'reading');
-      const bytes = await readInputFile(path, target.limit);
-      return importItem(batch, { label: path, fileName: basename(path), bytes, sourcePath: path, sourceKind: request.sourceKind ?? 'file', parentVersionId: null, depth: 0 }, target);
+  control.progress?.({ done: 0, total: inputs.length, item: null });
+  await Promise.all(inputs.map((input, index) => limit(async () => {
+    results[index] = await guarded(batch, input.label, async () => {
+      reportPhase(batch, input.label, 'reading');
+      const bytes = await input.read();
+      return importItem(batch, { label: input.label, fileName: input.fileName, bytes, sourcePath: input.sourcePath, sourceKind: request.sourceKind ?? 'file', parentVersionId: null, depth: 0 }, target);
     });
     batch.counts.done += 1;
-    control.progress?.({ done: batch.counts.done, total: paths.length, item: path, outcomes: results[index] });
+    control.progress?.({ done: batch.counts.done, total: inputs.length, item: input.label, outcomes: results[index] });
   })));
   return results.flat();
 }

@@ -70,7 +70,7 @@ async function openFromTable(number: string): Promise<void> {
   await page.getByRole('navigation').locator('.ant-menu-item').first().click();
   await page.locator('.page-title').getByRole('button').first().click();
   const row = page.locator('.ant-table-tbody .ant-table-row', { hasText: number });
-  await row.locator('.cell-link').click();
+  await row.locator('.link-cell').click();
 }
 
 test.beforeAll(async ({ browser }) => {

@@ -15,6 +15,8 @@ import { addRule, listRules, removeRule } from './services/rulesService.ts';
 import { mergeAsVersion } from './services/versionMerge.ts';
 import { addWatchedFolder, listFolders, removeWatchedFolder, runWatchedFolder } from './services/watchService.ts';
 import type { ServiceContext } from './services/serviceContext.ts';
+import { exportVaultBackup, restoreVaultBackup, verifyBackup } from './services/backupService.ts';
+import { recordPendingRestore } from './backup/restoreMarker.ts';
 import { recentSearches, reindex, removeSavedSearch, savedSearches, saveSearch, searchContracts } from './services/search/searchService.ts';
 
 /** One function per operation of the API map; the dispatcher has already validated and authorised. */
@@ -35,6 +37,8 @@ async function openSession(ctx: HandlerContext, dir: string, vaultId: string, va
   ctx.slot.current = null;
   const session = await VaultSession.open(dir, vaultId, vaultKey);
   ctx.slot.current = session;
+  // A vault restored from a backup continues its audit chain with the restore at its first unlock (#7).
+  await recordPendingRestore(session, ctx.actor);
   return session;
 }
 
@@ -118,4 +122,9 @@ export const handlers: Handlers = {
   },
   'search.recent': async (input, ctx) => recentSearches(serviceContext(ctx), input.limit ?? 20),
   'audit.list': async (input, ctx) => listAudit(serviceContext(ctx).session, input.limit ?? 1000, input.recordId),
+
+  // Backups (#7): progress is reported in bytes.
+  'backup.export': async (input, ctx) => exportVaultBackup(serviceContext(ctx), input, (done, total) => ctx.progress({ done, total, item: null })),
+  'backup.verify': async (input, ctx) => verifyBackup(ctx.slot.current, ctx.actor, input, (done, total) => ctx.progress({ done, total, item: null })),
+  'backup.restore': async (input, ctx) => restoreVaultBackup(input, (done, total) => ctx.progress({ done, total, item: null })),
 };

@@ -16,6 +16,7 @@ import { metadataFields, type MetadataField } from '../rules/metadata/contractMe
 import { matchRuleSchema } from '../rules/classification/classificationRule.ts';
 import type { RecentSearch, SavedSearch, SearchResult } from '../model/search.ts';
 import { searchSorts } from '../model/search.ts';
+import type { BackupExportResult, BackupRestoreResult, BackupVerifyReport } from '../model/backup.ts';
 
 /** One entry of the API map: its input schema, the permission it needs, and (as a type only) its result. */
 export interface OperationDef<Input extends z.ZodType, Result> {
@@ -35,6 +36,9 @@ const nonBlank = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.string().refine(isIsoDate, 'date YYYY-MM-DD');
 const currency = z.string().regex(/^[A-Za-z]{3}$/, 'ISO 4217 currency').transform((c) => c.toUpperCase());
 const kdfPreset = z.enum(['moderate', 'interactive', 'sensitive']);
+
+const backupSecret = z.object({ backupPassphrase: z.string().max(1024).optional(), recoveryKey: z.string().max(200).optional() });
+const oneSecret = (v: { backupPassphrase?: string; recoveryKey?: string }) => (v.backupPassphrase === undefined) !== (v.recoveryKey === undefined);
 
 /** Longest search text accepted: far beyond any phrase a person types, short enough to answer instantly. */
 export const MAX_SEARCH_TEXT_CHARS = 1000;
@@ -188,6 +192,24 @@ export const operations = {
   'audit.list': op<AuditEvent[]>()({
     input: z.object({ recordId: id.optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
     permission: 'read',
+  }),
+
+  // Backups (#7). A backup is encrypted with a backup passphrase (Argon2id, SENSITIVE by default) or
+  // with the vault's recovery key: exactly one of the two is given.
+  /** Long-running: writes a `.cvbackup` of the open vault (consistent snapshot), reporting progress in bytes. */
+  'backup.export': op<BackupExportResult>()({
+    input: backupSecret.extend({ outPath: nonBlank(4096), kdf: kdfPreset.optional() }).strict().refine(oneSecret, 'backupPassphrase or recoveryKey'),
+    permission: 'export',
+  }),
+  /** Long-running: decrypts and checks every byte of a backup file without restoring; needs no open vault. */
+  'backup.verify': op<BackupVerifyReport>()({
+    input: backupSecret.extend({ file: nonBlank(4096) }).strict().refine(oneSecret, 'backupPassphrase or recoveryKey'),
+    permission: 'open',
+  }),
+  /** Long-running: verifies a backup, then restores it into a new (absent or empty) folder; needs no open vault. */
+  'backup.restore': op<BackupRestoreResult>()({
+    input: backupSecret.extend({ file: nonBlank(4096), targetDir: nonBlank(4096) }).strict().refine(oneSecret, 'backupPassphrase or recoveryKey'),
+    permission: 'open',
   }),
 } as const;
 

@@ -35,7 +35,13 @@ export async function openBackupFile(path: string, secret: BackupSecret): Promis
   try {
     const fileSize = (await handle.stat()).size;
     const prefix = await readExactAt(handle, BACKUP_PREFIX_BYTES, 0);
-    const { jsonLength } = readBackupPrefix(prefix, path);
+    let jsonLength: number;
+    try {
+      ({ jsonLength } = readBackupPrefix(prefix, path));
+    } catch (error) {
+      if (await isDamagedV1Header(handle)) throw new AppError('BACKUP_DAMAGED', { file: path, problems: 1, part: 'header', detail: 'magic or version byte damaged' });
+      throw error;
+    }
     const headerBytes = await readExactAt(handle, Math.min(BACKUP_PREFIX_BYTES + jsonLength + 32, BACKUP_PREFIX_BYTES + 64 * 1024 + 32), 0);
     const decoded = await decodeBackupHeader(headerBytes);
     if ('problem' in decoded) throw new AppError('BACKUP_DAMAGED', { file: path, problems: 1, part: 'header', detail: decoded.problem });
@@ -45,6 +51,19 @@ export async function openBackupFile(path: string, secret: BackupSecret): Promis
     await handle.close();
     throw error;
   }
+}
+
+/**
+ * A file whose magic or version byte is wrong but whose header checks out once they are put back to
+ * "CVBK" and 1 is a damaged version-1 backup, not another kind of file or a newer format: the
+ * checksum covers those bytes, so this cannot mistake a real newer backup for a damaged one.
+ */
+async function isDamagedV1Header(handle: FileHandle): Promise<boolean> {
+  const bytes = await readExactAt(handle, BACKUP_PREFIX_BYTES + 64 * 1024 + 32, 0);
+  if (bytes.length < BACKUP_PREFIX_BYTES) return false;
+  bytes.set(new TextEncoder().encode('CVBK'), 0);
+  bytes[4] = BACKUP_FORMAT_VERSION;
+  return 'encoded' in (await decodeBackupHeader(bytes));
 }
 
 /** Closes an opened backup and wipes its key. */

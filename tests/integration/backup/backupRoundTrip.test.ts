@@ -139,12 +139,17 @@ describe('backup export, verify and restore round trip', () => {
   it('refuses a newer format version and a file that is not a backup, with clear errors', async () => {
     const file = join(vault.root, 'x.cvbackup');
     await vault.call('backup.export', { outPath: file, recoveryKey: vault.recoveryKey });
-    const bytes = await readFile(file);
-    bytes[4] = 2;
+    // A future format may lay out everything after the version byte differently.
     const newer = join(vault.root, 'newer.cvbackup');
-    await writeFile(newer, bytes);
+    await writeFile(newer, Buffer.concat([Buffer.from('CVBK'), Buffer.from([2]), Buffer.from('a different layout'.repeat(10))]));
     const error = expectError(await vault.backend.invoke('backup.verify', { file: newer, recoveryKey: vault.recoveryKey }), 'BACKUP_FORMAT_TOO_NEW');
     expect(error.message).toContain('newer version');
+    // The same byte flipped in a real version-1 backup is damage, not a newer format: the header checksum says so.
+    const flipped = await readFile(file);
+    flipped[4] = 2;
+    await writeFile(newer, flipped);
+    const report = await vault.call('backup.verify', { file: newer, recoveryKey: vault.recoveryKey });
+    expect(report.problems.map((p) => p.part)).toEqual(['header']);
     const notBackup = join(vault.root, 'notes.txt');
     await writeFile(notBackup, 'hello');
     expectError(await vault.backend.invoke('backup.verify', { file: notBackup, recoveryKey: vault.recoveryKey }), 'BACKUP_NOT_A_BACKUP');

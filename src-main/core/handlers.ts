@@ -15,7 +15,9 @@ import { addRule, listRules, removeRule } from './services/rulesService.ts';
 import { mergeAsVersion } from './services/versionMerge.ts';
 import { addWatchedFolder, listFolders, removeWatchedFolder, runWatchedFolder } from './services/watchService.ts';
 import type { ServiceContext } from './services/serviceContext.ts';
-import { exportVaultBackup, restoreVaultBackup, verifyBackup } from './services/backupService.ts';
+import {
+  backupStatus, exportVaultBackup, getBackupSchedule, listScheduledBackups, pruneScheduledBackups, restoreVaultBackup, runScheduledBackup, setBackupSchedule, verifyBackup,
+} from './services/backupService.ts';
 import { recordPendingRestore } from './backup/restoreMarker.ts';
 import { recentSearches, reindex, removeSavedSearch, savedSearches, saveSearch, searchContracts } from './services/search/searchService.ts';
 
@@ -127,4 +129,10 @@ export const handlers: Handlers = {
   'backup.export': async (input, ctx) => exportVaultBackup(serviceContext(ctx), input, (done, total) => ctx.progress({ done, total, item: null })),
   'backup.verify': async (input, ctx) => verifyBackup(ctx.slot.current, ctx.actor, input, (done, total) => ctx.progress({ done, total, item: null })),
   'backup.restore': async (input, ctx) => restoreVaultBackup(input, (done, total) => ctx.progress({ done, total, item: null })),
+  'backup.schedule.set': async (input, ctx) => setBackupSchedule(serviceContext(ctx), input),
+  'backup.schedule.get': async (_input, ctx) => getBackupSchedule(serviceContext(ctx)),
+  'backup.run': async (_input, ctx) => runScheduledBackup(serviceContext(ctx), (done, total) => ctx.progress({ done, total, item: null })),
+  'backup.list': async (_input, ctx) => listScheduledBackups(serviceContext(ctx)),
+  'backup.prune': async (input, ctx) => pruneScheduledBackups(serviceContext(ctx), input),
+  'backup.status': async (_input, ctx) => backupStatus(serviceContext(ctx)),
 };

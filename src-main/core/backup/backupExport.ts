@@ -115,7 +115,7 @@ export function fileChunks(path: string): AsyncIterable<Uint8Array> {
 }
 
 /** A backup "encrypted with the recovery key" must open with this vault's key, not any well-formed one. */
-async function assertRecoveryKeyOfVault(session: VaultSession, recoveryKey: string): Promise<void> {
+export async function assertRecoveryKeyOfVault(session: VaultSession, recoveryKey: string): Promise<void> {
   const unlocked = await unlockWithRecoveryKey(session.dir, recoveryKey);
   try {
     if (!session.sodium.memcmp(unlocked.vaultKey, session.vaultKey)) throw new AppError('WRONG_RECOVERY_KEY');

@@ -51,7 +51,10 @@ export async function exportBackup(session: VaultSession, outPath: string, encry
     }));
     const total = vaultJson.length + snapshot.size + blobSizes.reduce((sum, size) => sum + size, 0);
     let done = 0;
-    const counted = (n: number) => onProgress?.(done += n, total);
+    const counted = (n: number) => {
+      done += n;
+      onProgress?.(done, total);
+    };
 
     const header: BackupHeader = {
       format: 'contract-vault-backup', formatVersion: BACKUP_FORMAT_VERSION, backupId: randomUUID(), vaultId: session.vaultId,

@@ -87,10 +87,11 @@ export class BackupItemWriter {
     await this.write(header);
     const push = async (plain: Uint8Array, tag: number) => {
       const cipher = sodium.crypto_secretstream_xchacha20poly1305_push(state, plain, ad, tag);
-      const frame = new Uint8Array(4 + cipher.length);
-      new DataView(frame.buffer).setUint32(0, cipher.length, false);
-      frame.set(cipher, 4);
-      await this.write(frame);
+      const lengthPrefix = new Uint8Array(4);
+      new DataView(lengthPrefix.buffer).setUint32(0, cipher.length, false);
+      // One writev, no copy of the megabyte chunk into a framed buffer.
+      await writevAllAt(this.handle, [lengthPrefix, cipher], this.position);
+      this.position += 4 + cipher.length;
     };
     await push(new TextEncoder().encode(JSON.stringify(descriptor)), sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
     const hash = createHash('sha256');
@@ -228,6 +229,25 @@ export async function readExactAt(handle: FileHandle, length: number, position: 
     filled += bytesRead;
   }
   return buffer;
+}
+
+async function writevAllAt(handle: FileHandle, buffers: Uint8Array[], position: number): Promise<void> {
+  const total = buffers.reduce((sum, b) => sum + b.length, 0);
+  const { bytesWritten } = await handle.writev(buffers, position);
+  if (bytesWritten === total) return;
+  // A short write (rare, e.g. a signal): finish the rest byte-exactly.
+  let at = position;
+  let written = bytesWritten;
+  for (const buffer of buffers) {
+    if (written >= buffer.length) {
+      written -= buffer.length;
+      at += buffer.length;
+      continue;
+    }
+    await writeAllAt(handle, buffer.subarray(written), at + written);
+    at += buffer.length;
+    written = 0;
+  }
 }
 
 async function writeAllAt(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {

@@ -45,7 +45,8 @@ export async function restoreBackup(file: string, targetDir: string, secret: Bac
         const result = await readItem(backup.handle, backup.key, backup.encoded.checksum, backup.encoded.header.chunkSize, item.index, item.offset, manifestEnd,
           async (chunk) => {
             await writeAll(handle, chunk);
-            onProgress?.(done += chunk.length, total * 2);
+            done += chunk.length;
+            onProgress?.(done, total * 2);
           });
         if (!result.ok || result.sha256 !== item.sha256 || result.size !== item.size) throw new AppError('BACKUP_DAMAGED', { file, problems: 1 });
         await handle.sync();

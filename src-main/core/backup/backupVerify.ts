@@ -128,7 +128,10 @@ export async function verifyOpenedBackup(backup: OpenedBackup, onProgress?: Back
       if (item.offset !== expectedOffset) problems.push({ ...where, detail: `expected at offset ${expectedOffset}, manifest says ${item.offset}` });
       expectedOffset = item.offset + 8 + item.length;
       const result = await readItem(backup.handle, backup.key, backup.encoded.checksum, header.chunkSize, item.index, item.offset, manifestOffset,
-        (chunk) => { onProgress?.(report.checkedBytes += chunk.length, total); });
+        (chunk) => {
+          report.checkedBytes += chunk.length;
+          onProgress?.(report.checkedBytes, total);
+        });
       if (!result.ok) problems.push({ ...where, detail: result.detail });
       else if (result.length !== item.length) problems.push({ ...where, detail: 'length differs from the manifest' });
       else if (result.descriptor.kind !== item.kind || result.descriptor.name !== item.name) problems.push({ ...where, detail: `holds ${result.descriptor.kind} ${result.descriptor.name} instead` });
@@ -174,7 +177,10 @@ async function walkWithoutManifest(backup: OpenedBackup, report: BackupVerifyRep
     let descriptor: { kind: BackupItemKind; name: string } | null = null;
     // The manifest is its own kind of item, with its own index: try an item as the manifest only if it does not read as item `index`.
     const result = await readItem(backup.handle, backup.key, backup.encoded.checksum, header.chunkSize, index, offset, stop,
-      (chunk) => { onProgress?.(report.checkedBytes += chunk.length, 0); });
+      (chunk) => {
+        report.checkedBytes += chunk.length;
+        onProgress?.(report.checkedBytes, 0);
+      });
     if (result.ok) {
       descriptor = result.descriptor;
       report.items++;

@@ -39,7 +39,10 @@ export async function runFolderBackup(session: VaultSession, folder: BackupFolde
     const fresh = blobs.filter(({ blobId, size }) => known.get(blobId)?.size !== size);
     const total = snapshot.size + fresh.reduce((sum, b) => sum + b.size, 0);
     let done = 0;
-    const counted = (n: number) => onProgress?.(done += n, total);
+    const counted = (n: number) => {
+      done += n;
+      onProgress?.(done, total);
+    };
     let newBytes = 0;
     let newBlobs = 0;
     const items: SnapshotItem[] = [];
@@ -110,7 +113,10 @@ export async function verifyFolderSnapshot(folder: BackupFolder, snapshotId?: st
   let checkedBytes = 0;
   const problems: Array<{ item: SnapshotItem; detail: string }> = [];
   for (const item of manifest.items) {
-    const result = await folder.readObject(item.object, item.sha256, (chunk) => { onProgress?.(checkedBytes += chunk.length, total); });
+    const result = await folder.readObject(item.object, item.sha256, (chunk) => {
+      checkedBytes += chunk.length;
+      onProgress?.(checkedBytes, total);
+    });
     if (!result.ok) problems.push({ item, detail: result.detail });
   }
   return { manifest, problems, checkedBytes };

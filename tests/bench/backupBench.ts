@@ -18,7 +18,7 @@ const sizeArg = process.argv.indexOf('--size-mb');
 const sizeMb = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : 2048;
 const keep = process.argv.includes('--keep');
 
-type Step = { mode: string; seconds: number; bytes: number; peakRssMB: number };
+type Step = { mode: string; seconds: number; bytes: number; peakRssMB: number; rssBeforeMB: number };
 function step(args: string[], env: Record<string, string>): Step {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests/bench/backupBenchChild.ts'), ...args], {
     cwd: repoRoot, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024,
@@ -58,8 +58,8 @@ try {
   const exportRate = exported.bytes / 1024 / 1024 / exported.seconds;
   console.log('');
   console.log(`baseline  tar | openssl enc -chacha20: ${baselineSeconds.toFixed(1)} s, ${baselineRate.toFixed(0)} MB/s`);
-  console.log(`export    .cvbackup (${(fileSize / 1024 / 1024).toFixed(0)} MB): ${exported.seconds.toFixed(1)} s, ${mbps(exported.bytes, exported.seconds)} MB/s = ${(exportRate / baselineRate).toFixed(2)}x baseline (target >= 0.5x); peak RSS ${exported.peakRssMB} MB`);
-  console.log(`verify    ${verified.seconds.toFixed(1)} s, ${mbps(verified.bytes, verified.seconds)} MB/s; peak RSS ${verified.peakRssMB} MB`);
+  console.log(`export    .cvbackup (${(fileSize / 1024 / 1024).toFixed(0)} MB): ${exported.seconds.toFixed(1)} s, ${mbps(exported.bytes, exported.seconds)} MB/s = ${(exportRate / baselineRate).toFixed(2)}x baseline (target >= 0.5x); peak RSS ${exported.peakRssMB} MB (${exported.rssBeforeMB} MB before the export started)`);
+  console.log(`verify    ${verified.seconds.toFixed(1)} s, ${mbps(verified.bytes, verified.seconds)} MB/s; peak RSS ${verified.peakRssMB} MB (${verified.rssBeforeMB} MB before)`);
   console.log(`run       first (full) to a folder: ${firstRun.seconds.toFixed(1)} s, ${mbps(firstRun.bytes, firstRun.seconds)} MB/s; peak RSS ${firstRun.peakRssMB} MB`);
   console.log(`run       incremental after 10 new contracts: ${incremental.seconds.toFixed(2)} s (target < 5 s), ${(incremental.bytes / 1024 / 1024).toFixed(0)} MB written; peak RSS ${incremental.peakRssMB} MB`);
   console.log(`kdf       backup passphrase at SENSITIVE (Argon2id 1 GiB, once per export): ${kdf.seconds.toFixed(1)} s; peak RSS ${kdf.peakRssMB} MB`);

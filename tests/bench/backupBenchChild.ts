@@ -30,8 +30,13 @@ async function open(dir: string): Promise<VaultSession> {
 }
 
 let seconds = 0;
+/** RSS when the step starts (after the vault is opened), to tell the step's own memory from the process's. */
+let rssBeforeMB = 0;
 let bytes = 0;
-const started = () => performance.now();
+const started = () => {
+  rssBeforeMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  return performance.now();
+};
 if (mode === 'generate') {
   const session = await open(a ?? '');
   const t0 = started();
@@ -82,4 +87,4 @@ if (mode === 'generate') {
   key.fill(0);
   seconds = (performance.now() - t0) / 1000;
 }
-process.stdout.write(`${JSON.stringify({ mode, seconds, bytes, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+process.stdout.write(`${JSON.stringify({ mode, seconds, bytes, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), rssBeforeMB })}\n`);

@@ -15,6 +15,7 @@ import { parseMajorAmount } from './amountArgument.ts';
 import { openInBrowser } from './openInBrowser.ts';
 import { startWebBridge } from '../web/webBridge.ts';
 import { fileURLToPath } from 'node:url';
+import { registerBackupCommands } from './backupCommands.ts';
 
 /** Options every command accepts. */
 interface GlobalOptions {
@@ -359,6 +360,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       const events = await withVault(dir, opts, () => call('audit.list', { recordId: o.record, limit: Number(o.limit) }));
       print(opts, events, () => auditTable(locale, events));
     });
+
+  // Backups (#7)
+  registerBackupCommands(program, {
+    locale, call: (name, input) => call(name, input), withVault, print, globals,
+    fail: (lines) => { throw new OperationFailed(lines); },
+  });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -4,7 +4,7 @@ import { translate, type Locale } from '../../src-shared/i18n/translate.ts';
 import { promptHidden } from './hiddenPrompt.ts';
 
 /** Reads a secret from a file given on the command line: first line, without its line ending. */
-async function readSecretFile(path: string): Promise<string> {
+export async function readSecretFile(path: string): Promise<string> {
   try {
     const text = await readFile(path, 'utf8');
     return text.split(/\r?\n/)[0] ?? '';

@@ -20,6 +20,10 @@ import { mergeAsVersion } from './services/versionMerge.ts';
 import { addWatchedFolder, listFolders, removeWatchedFolder, runWatchedFolder } from './services/watchService.ts';
 import type { ServiceContext } from './services/serviceContext.ts';
 import { previewFile, readFileContent, readFileText } from './services/viewing/fileViewService.ts';
+import {
+  backupStatus, exportVaultBackup, getBackupSchedule, listScheduledBackups, pruneScheduledBackups, restoreVaultBackup, runScheduledBackup, setBackupSchedule, verifyBackup,
+} from './services/backupService.ts';
+import { recordPendingRestore } from './backup/restoreMarker.ts';
 import { recentSearches, reindex, removeSavedSearch, savedSearches, saveSearch, searchContracts } from './services/search/searchService.ts';
 
 /** One function per operation of the API map; the dispatcher has already validated and authorised. */
@@ -40,6 +44,8 @@ async function openSession(ctx: HandlerContext, dir: string, vaultId: string, va
   ctx.slot.current = null;
   const session = await VaultSession.open(dir, vaultId, vaultKey);
   ctx.slot.current = session;
+  // A vault restored from a backup continues its audit chain with the restore at its first unlock (#7).
+  await recordPendingRestore(session, ctx.actor);
   return session;
 }
 
@@ -144,4 +150,15 @@ export const handlers: Handlers = {
   'tags.list': async (_input, ctx) => listTags(serviceContext(ctx)),
   'contracts.page': async (input, ctx) => contractPage(serviceContext(ctx), input),
   'contracts.exportMany': async (input, ctx) => exportContracts(serviceContext(ctx), input.ids, input.outDir, ctx.describe),
+
+  // Backups (#7): progress is reported in bytes.
+  'backup.export': async (input, ctx) => exportVaultBackup(serviceContext(ctx), input, (done, total) => ctx.progress({ done, total, item: null })),
+  'backup.verify': async (input, ctx) => verifyBackup(ctx.slot.current, ctx.actor, input, (done, total) => ctx.progress({ done, total, item: null })),
+  'backup.restore': async (input, ctx) => restoreVaultBackup(input, (done, total) => ctx.progress({ done, total, item: null })),
+  'backup.schedule.set': async (input, ctx) => setBackupSchedule(serviceContext(ctx), input),
+  'backup.schedule.get': async (_input, ctx) => getBackupSchedule(serviceContext(ctx)),
+  'backup.run': async (_input, ctx) => runScheduledBackup(serviceContext(ctx), (done, total) => ctx.progress({ done, total, item: null })),
+  'backup.list': async (_input, ctx) => listScheduledBackups(serviceContext(ctx)),
+  'backup.prune': async (input, ctx) => pruneScheduledBackups(serviceContext(ctx), input),
+  'backup.status': async (_input, ctx) => backupStatus(serviceContext(ctx)),
 };

@@ -59,6 +59,16 @@ export const errorCodes = [
   'FOLDER_NOT_FOUND',
   'FOLDER_NAME_TAKEN',
   'FOLDER_CYCLE',
+  // Backups (#7)
+  'BACKUP_NOT_A_BACKUP',
+  'BACKUP_FORMAT_TOO_NEW',
+  'BACKUP_DAMAGED',
+  'BACKUP_WRONG_PASSPHRASE',
+  'BACKUP_SECRET_KIND',
+  'BACKUP_TARGET_NOT_EMPTY',
+  'BACKUP_FOLDER_NOT_SET',
+  'BACKUP_SNAPSHOT_NOT_FOUND',
+  'BACKUP_FOLDER_OF_OTHER_VAULT',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

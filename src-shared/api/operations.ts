@@ -20,6 +20,8 @@ import { matchRuleSchema } from '../rules/classification/classificationRule.ts';
 import type { RecentSearch, SavedSearch, SearchResult } from '../model/search.ts';
 import { searchSorts } from '../model/search.ts';
 import type { FileContent, FilePreview, FileText } from '../model/fileView.ts';
+import type { BackupExportResult, BackupRestoreResult, BackupVerifyReport } from '../model/backup.ts';
+import type { BackupFolderSnapshot, BackupRunResult, BackupSchedule, BackupStatus } from '../model/backupFolder.ts';
 
 /** One entry of the API map: its input schema, the permission it needs, and (as a type only) its result. */
 export interface OperationDef<Input extends z.ZodType, Result> {
@@ -39,6 +41,9 @@ const nonBlank = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.string().refine(isIsoDate, 'date YYYY-MM-DD');
 const currency = z.string().regex(/^[A-Za-z]{3}$/, 'ISO 4217 currency').transform((c) => c.toUpperCase());
 const kdfPreset = z.enum(['moderate', 'interactive', 'sensitive']);
+
+const backupSecret = z.object({ backupPassphrase: z.string().max(1024).optional(), recoveryKey: z.string().max(200).optional() });
+const oneSecret = (v: { backupPassphrase?: string; recoveryKey?: string }) => (v.backupPassphrase === undefined) !== (v.recoveryKey === undefined);
 
 /** Longest search text accepted: far beyond any phrase a person types, short enough to answer instantly. */
 export const MAX_SEARCH_TEXT_CHARS = 1000;
@@ -289,6 +294,48 @@ export const operations = {
       .strict(),
     permission: 'read',
   }),
+
+  // Backups (#7). A backup is encrypted with a backup passphrase (Argon2id, SENSITIVE by default) or
+  // with the vault's recovery key: exactly one of the two is given.
+  /** Long-running: writes a `.cvbackup` of the open vault (consistent snapshot), reporting progress in bytes. */
+  'backup.export': op<BackupExportResult>()({
+    input: backupSecret.extend({ outPath: nonBlank(4096), kdf: kdfPreset.optional() }).strict().refine(oneSecret, 'backupPassphrase or recoveryKey'),
+    permission: 'export',
+  }),
+  /** Long-running: decrypts and checks every byte of a backup file without restoring; needs no open vault. */
+  'backup.verify': op<BackupVerifyReport>()({
+    input: backupSecret.extend({ file: nonBlank(4096), snapshot: z.string().regex(/^[0-9a-f-]{4,36}$/).optional() }).strict().refine(oneSecret, 'backupPassphrase or recoveryKey'),
+    permission: 'open',
+  }),
+  /** Long-running: verifies a backup, then restores it into a new (absent or empty) folder; needs no open vault. */
+  'backup.restore': op<BackupRestoreResult>()({
+    input: backupSecret.extend({ file: nonBlank(4096), targetDir: nonBlank(4096), snapshot: z.string().regex(/^[0-9a-f-]{4,36}$/).optional() }).strict().refine(oneSecret, 'backupPassphrase or recoveryKey'),
+    permission: 'open',
+  }),
+  /** Sets the backup folder (created as one, or opened with its secret) and the schedule; the folder's key is kept in the vault. */
+  'backup.schedule.set': op<BackupSchedule>()({
+    input: backupSecret.extend({
+      folder: nonBlank(4096),
+      intervalHours: z.number().int().min(1).max(24 * 31).optional(),
+      keepLast: z.number().int().min(1).max(1000).optional(),
+      keepDaily: z.number().int().min(0).max(366).optional(),
+      keepWeekly: z.number().int().min(0).max(520).optional(),
+      keepMonthly: z.number().int().min(0).max(1200).optional(),
+      warnAfterDays: z.number().int().min(1).max(366).optional(),
+      kdf: kdfPreset.optional(),
+    }).strict().refine((v) => v.backupPassphrase === undefined || v.recoveryKey === undefined, 'backupPassphrase or recoveryKey, not both'),
+    permission: 'admin',
+  }),
+  'backup.schedule.get': op<BackupSchedule | null>()({ input: z.object({}).strict(), permission: 'read' }),
+  /** Long-running: one incremental backup to the scheduled folder, then its retention; progress in bytes. */
+  'backup.run': op<BackupRunResult>()({ input: z.object({}).strict(), permission: 'export' }),
+  'backup.list': op<BackupFolderSnapshot[]>()({ input: z.object({}).strict(), permission: 'read' }),
+  'backup.prune': op<{ kept: number; removed: number; objects: number }>()({
+    input: z.object({ keepLast: z.number().int().min(1).max(1000).optional(), keepDaily: z.number().int().min(0).max(366).optional(), keepWeekly: z.number().int().min(0).max(520).optional(), keepMonthly: z.number().int().min(0).max(1200).optional() }).strict(),
+    permission: 'admin',
+  }),
+  /** The last good backup, whether a run is due, and whether the UI should warn. */
+  'backup.status': op<BackupStatus>()({ input: z.object({}).strict(), permission: 'read' }),
 } as const;
 
 export type Operations = typeof operations;

@@ -541,6 +541,28 @@ export const en = {
   'ui.library.exportFolder': 'Into this folder on this computer',
   'ui.library.exportFolderHint': 'For example /home/me/Exports',
   'ui.library.exported': '{count} files exported, byte-exact; existing files are never overwritten.',
+  // Backups (#7)
+  'error.BACKUP_NOT_A_BACKUP': '{file} is not a Contract Vault backup.',
+  'error.BACKUP_FORMAT_TOO_NEW': 'This backup was written by a newer version of Contract Vault (format {found}; this version reads up to {supported}). Please update the app.',
+  'error.BACKUP_DAMAGED': 'The backup {file} is damaged ({problems} damaged part(s)); nothing was restored. Run `cvault backup verify` to see which.',
+  'error.BACKUP_WRONG_PASSPHRASE': 'This backup passphrase does not open the backup.',
+  'error.BACKUP_SECRET_KIND': 'This backup is opened with its {kind} (backup passphrase or the vault\'s recovery key), not the other one.',
+  'error.BACKUP_TARGET_NOT_EMPTY': 'The folder {dir} already exists and is not empty; restore into a new folder (nothing is overwritten).',
+  'error.BACKUP_FOLDER_NOT_SET': 'No backup folder is set for this vault; set one with `cvault backup schedule`.',
+  'error.BACKUP_SNAPSHOT_NOT_FOUND': 'No complete backup {snapshot} in the backup folder.',
+  'error.BACKUP_FOLDER_OF_OTHER_VAULT': 'The folder {dir} holds backups of another vault; choose another folder.',
+  'cli.prompt.backupPassphrase': 'Backup passphrase: ',
+  'cli.backup.exported': 'Backup written to {path}: {items} items, {bytes} bytes, in {seconds} s.',
+  'cli.backup.verifiedOk': 'Backup intact: {items} items, {bytes} bytes checked (backup {backupId} of {createdAt}).',
+  'cli.backup.verifiedDamaged': 'Backup DAMAGED: {problems} problem(s); {verified} of {items} items intact.',
+  'cli.backup.problem': '  damaged: {part} {name}: {detail}',
+  'cli.backup.restored': 'Restored vault {vaultId} into {dir} ({items} items). Unlock it with the passphrase or recovery key it had.',
+  'cli.backup.ran': 'Backup {snapshot} in {dir}: {blobs} blobs ({newBlobs} new, {newBytes} bytes written) in {seconds} s.',
+  'cli.backup.none': 'No backups in this folder yet.',
+  'cli.backup.pruned': 'Kept {kept} backups, removed {removed} and {objects} unused objects.',
+  'cli.backup.scheduleSet': 'Backups go to {dir}, every {hours} h, keeping {daily} daily, {weekly} weekly and {monthly} monthly.',
+  'cli.backup.status': 'Last good backup: {last}. Backup folder: {dir}.',
+  'cli.backup.never': 'never',
 } as const;
 
 export type MessageKey = keyof typeof en;

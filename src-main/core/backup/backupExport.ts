@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { link, lstat, open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { AppError } from '../../../src-shared/api/appError.ts';
+import type { BackupExportResult } from '../../../src-shared/model/backup.ts';
+import { syncDirectory } from '../files/syncDirectory.ts';
+import type { VaultSession } from '../session/vaultSession.ts';
+import type { KdfParams } from '../vault/kdfParams.ts';
+import { unlockWithRecoveryKey } from '../vault/vaultKeys.ts';
+import { BACKUP_FORMAT_VERSION, encodeBackupHeader, type BackupHeader } from './backupHeader.ts';
+import { BackupItemWriter, MANIFEST_INDEX, type WrittenItem } from './backupItems.ts';
+import { newBackupKey, type BackupSecret } from './backupKey.ts';
+import type { BackupManifest } from './backupManifest.ts';
+import type { BackupProgress } from './backupVerify.ts';
+import { takeDatabaseSnapshot } from './databaseSnapshot.ts';
+
+/** Plaintext bytes per encrypted chunk in backups this version writes: large chunks keep the per-call cost of the WebAssembly cipher low. */
+export const BACKUP_CHUNK_SIZE = 1024 * 1024;
+
+/** How to encrypt a backup. */
+export interface BackupEncryption {
+  secret: BackupSecret;
+  /** Argon2id parameters for a passphrase (SENSITIVE unless a test asks for less); ignored for the recovery key. */
+  kdf: KdfParams;
+}
+
+/**
+ * Writes a `.cvbackup` of the open vault to `outPath` (which must not exist): a consistent database
+ * snapshot, vault.json and every blob the snapshot references, as stored, then the manifest. The
+ * file is assembled under a temporary name beside the target, fsynced, and only then linked to its
+ * name, so a crash never leaves a half backup under the name the user chose.
+ */
+export async function exportBackup(session: VaultSession, outPath: string, encryption: BackupEncryption, onProgress?: BackupProgress): Promise<BackupExportResult & { header: BackupHeader }> {
+  const started = performance.now();
+  if (await exists(outPath)) throw new AppError('OUTPUT_EXISTS', { file: outPath });
+  if (encryption.secret.kind === 'recovery') await assertRecoveryKeyOfVault(session, encryption.secret.recoveryKey);
+  const { spec, key } = await newBackupKey(encryption.secret, encryption.kdf);
+  const snapshot = await takeDatabaseSnapshot(session);
+  const tempPath = `${outPath}.partial-${session.sodium.to_hex(session.sodium.randombytes_buf(8))}`;
+  let handle: FileHandle | undefined;
+  try {
+    const vaultJson = await readFile(join(session.dir, 'vault.json'));
+    const blobPaths = snapshot.blobIds.map((blobId) => blobPath(session.dir, blobId));
+    const blobSizes = await Promise.all(blobPaths.map(async (path) => {
+      try {
+        return (await stat(path)).size;
+      } catch (cause) {
+        throw new AppError('BLOB_MISSING', { blob: path.slice(-32) }, { cause });
+      }
+    }));
+    const total = vaultJson.length + snapshot.size + blobSizes.reduce((sum, size) => sum + size, 0);
+    let done = 0;
+    const counted = (n: number) => {
+      done += n;
+      onProgress?.(done, total);
+    };
+
+    const header: BackupHeader = {
+      format: 'contract-vault-backup', formatVersion: BACKUP_FORMAT_VERSION, backupId: randomUUID(), vaultId: session.vaultId,
+      createdAt: new Date().toISOString(), chunkSize: BACKUP_CHUNK_SIZE, key: spec,
+    };
+    const encoded = await encodeBackupHeader(header);
+    handle = await openNewFile(tempPath);
+    const writer = new BackupItemWriter(handle, key, encoded.checksum, BACKUP_CHUNK_SIZE, 0);
+    await handle.write(encoded.bytes, 0, encoded.bytes.length, 0);
+    writer.position = encoded.bytes.length;
+
+    const items: WrittenItem[] = [];
+    items.push(await writer.writeItem(0, { kind: 'vault.json', name: 'vault.json' }, vaultJson, counted));
+    items.push(await writer.writeItem(1, { kind: 'database', name: 'vault.db' }, fileChunks(snapshot.path), counted));
+    for (const [position, blobId] of snapshot.blobIds.entries()) {
+      items.push(await writer.writeItem(items.length, { kind: 'blob', name: blobId }, fileChunks(blobPaths[position] ?? ''), counted));
+    }
+    const manifest: BackupManifest = {
+      manifestVersion: 1, backupId: header.backupId, vaultId: header.vaultId, createdAt: header.createdAt, schemaVersion: snapshot.schemaVersion, items,
+    };
+    const manifestItem = await writer.writeItem(MANIFEST_INDEX, { kind: 'manifest', name: 'manifest' }, new TextEncoder().encode(JSON.stringify(manifest)));
+    await writer.writeTrailer(manifestItem.offset);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    // link() never replaces an existing file, unlike rename(): a file that appeared meanwhile is kept.
+    try {
+      await link(tempPath, outPath);
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code === 'EEXIST') throw new AppError('OUTPUT_EXISTS', { file: outPath }, { cause });
+      throw cause;
+    }
+    await rm(tempPath, { force: true });
+    await syncDirectory(dirname(outPath));
+    return {
+      path: outPath, backupId: header.backupId, bytes: writer.position, items: items.length, blobs: snapshot.blobIds.length,
+      seconds: Math.round((performance.now() - started) / 100) / 10, header,
+    };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== undefined) throw new AppError('OUTPUT_UNWRITABLE', { file: outPath, detail: code }, { cause: error });
+    throw error;
+  } finally {
+    await handle?.close().catch(() => undefined);
+    await rm(tempPath, { force: true }).catch(() => undefined);
+    await snapshot.remove();
+    session.sodium.memzero(key);
+  }
+}
+
+/** Where a blob lives in a vault folder (ids are checked by the snapshot's own schema: 32 hex characters). */
+export function blobPath(vaultDir: string, blobId: string): string {
+  if (!/^[0-9a-f]{32}$/.test(blobId)) throw new AppError('BLOB_MISSING', { blob: blobId.slice(0, 64) });
+  return join(vaultDir, 'blobs', blobId.slice(0, 2), blobId);
+}
+
+/** A file's bytes in backup-chunk-sized pieces (memory stays flat). */
+export function fileChunks(path: string): AsyncIterable<Uint8Array> {
+  return createReadStream(path, { highWaterMark: BACKUP_CHUNK_SIZE }) as AsyncIterable<Uint8Array>;
+}
+
+/** A backup "encrypted with the recovery key" must open with this vault's key, not any well-formed one. */
+export async function assertRecoveryKeyOfVault(session: VaultSession, recoveryKey: string): Promise<void> {
+  const unlocked = await unlockWithRecoveryKey(session.dir, recoveryKey);
+  try {
+    if (!session.sodium.memcmp(unlocked.vaultKey, session.vaultKey)) throw new AppError('WRONG_RECOVERY_KEY');
+  } finally {
+    session.sodium.memzero(unlocked.vaultKey);
+  }
+}
+
+async function openNewFile(path: string): Promise<FileHandle> {
+  return open(path, 'wx', 0o600);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}

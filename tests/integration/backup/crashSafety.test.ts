@@ -12,7 +12,7 @@ import { expectOk, testPassphrase } from '../../helpers/testVault.ts';
 
 // CI sizes; `npm run test:crash` runs the long version (1,000 import kills).
 const IMPORT_KILLS = Number(process.env.CRASH_KILLS ?? 200);
-const IMPORT_BUDGET_MS = Number(process.env.CRASH_BUDGET_MS ?? 25_000);
+const IMPORT_BUDGET_MS = Number(process.env.CRASH_BUDGET_MS ?? 20_000);
 const OTHER_KILLS = Number(process.env.CRASH_OTHER_KILLS ?? 10);
 
 describe('the vault and its backups survive SIGKILL at random moments', () => {

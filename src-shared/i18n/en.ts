@@ -344,6 +344,7 @@ export const en = {
   'ui.library.exportFolder': 'Into this folder on this computer',
   'ui.library.exportFolderHint': 'For example /home/me/Exports',
   'ui.library.exported': '{count} files exported, byte-exact; existing files are never overwritten.',
+  'ui.contracts.selectAll': 'Select every loaded contract',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -346,4 +346,5 @@ export const zhCN: Messages = {
   'ui.library.exportFolder': '导出到本机的此文件夹',
   'ui.library.exportFolderHint': '例如 /home/me/Exports',
   'ui.library.exported': '已按原样导出 {count} 个文件；不会覆盖已有文件。',
+  'ui.contracts.selectAll': '选择所有已加载的合同',
 };

@@ -563,6 +563,7 @@ export const en = {
   'cli.backup.scheduleSet': 'Backups go to {dir}, every {hours} h, keeping {daily} daily, {weekly} weekly and {monthly} monthly.',
   'cli.backup.status': 'Last good backup: {last}. Backup folder: {dir}.',
   'cli.backup.never': 'never',
+  'ui.contracts.selectAll': 'Select every loaded contract',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -565,4 +565,5 @@ export const zhCN: Messages = {
   'cli.backup.scheduleSet': '备份存放到 {dir}，每 {hours} 小时一次，保留每日 {daily} 个、每周 {weekly} 个、每月 {monthly} 个。',
   'cli.backup.status': '最近一次完好的备份：{last}。备份文件夹：{dir}。',
   'cli.backup.never': '从未',
+  'ui.contracts.selectAll': '选择所有已加载的合同',
 };

@@ -1,7 +1,6 @@
 import { SearchOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Empty, Input, Popover, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { TableRowSelection } from 'antd/es/table/interface';
 import { useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import type { MessageKey } from '../../../src-shared/i18n/en.ts';
 import type { ContractRow } from '../../../src-shared/model/contractPage.ts';
@@ -59,6 +58,7 @@ export function ContractsPage() {
   const hidden = useColumnChoiceStore((state) => state.hidden);
   const setHidden = useColumnChoiceStore((state) => state.setHidden);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const rowsRef = useRef<ContractRow[]>([]);
   const height = useElementHeight(bodyRef);
   const [text, setText] = useState(filters.text ?? '');
 
@@ -86,27 +86,41 @@ export function ContractsPage() {
       { key: 'tags', title: t('ui.contracts.col.tags'), width: 160, render: (_v, row) => row.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) },
       { key: 'createdAt', title: t('ui.contracts.col.added'), width: 110, render: (_v, row) => row.createdAt.slice(0, 10) },
     ];
-    return all
+    // A plain checkbox column rather than antd's rowSelection, which walks every one of the 100,000 rows on each render.
+    const chosen = new Set(selected);
+    const loadedIds = () => [...rowsRef.current].filter((r) => !isPlaceholder(r)).map((r) => r.id);
+    const tick: ColumnsType<ContractRow>[number] & { key: string } = {
+      key: 'select', width: 48, fixed: 'left',
+      title: <Checkbox
+        aria-label={t('ui.contracts.selectAll')}
+        checked={selected.length > 0 && selected.length === loadedIds().length}
+        indeterminate={selected.length > 0 && selected.length < loadedIds().length}
+        onChange={(e) => setSelected(e.target.checked ? loadedIds() : [])}
+      />,
+      render: (_v, row) => (isPlaceholder(row) ? null : (
+        <Checkbox
+          checked={chosen.has(row.id)}
+          aria-label={t('ui.contracts.select', { name: row.displayName })}
+          onChange={(e) => setSelected(e.target.checked ? [...selected, row.id] : selected.filter((id) => id !== row.id))}
+        />
+      )),
+    };
+    return [tick, ...all
       .filter((column) => !hidden.includes(column.key as ChoosableColumn))
       .map((column) => (Object.hasOwn(sortableColumns, column.key)
         // Controlled sort: the columns are rebuilt when the language changes, and antd would forget an uncontrolled one.
         ? { ...column, sorter: true, sortOrder: sort !== null && sort.columnKey === column.key ? sort.order : null }
-        : column));
-  }, [t, locale, hidden, sort, openContract]);
-  const width = columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 0), 48);
+        : column))];
+  }, [t, locale, hidden, sort, openContract, selected, setSelected]);
+  const width = columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 0), 0);
 
   // One array the length of the result: loaded rows where their window has arrived, placeholders elsewhere.
   const rows = useMemo(() => Array.from({ length: total ?? 0 }, (_, i) => contractAt(i) ?? placeholderRow(i)),
     // `version` changes whenever a window arrives.
     [total, version]);
+  rowsRef.current = rows;
 
   // Stable props: the virtual table re-renders its visible rows only when these change, not on every scroll step.
-  const rowSelection = useMemo<TableRowSelection<ContractRow>>(() => ({
-    selectedRowKeys: selected,
-    onChange: (keys) => setSelected(keys.map(String).filter((k) => !k.startsWith(PLACEHOLDER))),
-    getCheckboxProps: (row) => ({ disabled: isPlaceholder(row), 'aria-label': t('ui.contracts.select', { name: row.displayName }) }),
-    columnWidth: 48,
-  }), [selected, setSelected, t]);
   const onRow = useCallback((row: ContractRow, index?: number): HTMLAttributes<HTMLElement> => {
     if (isPlaceholder(row)) {
       // The table is about to show a row whose window has not arrived: fetch it (after this render).
@@ -170,7 +184,6 @@ export function ContractsPage() {
             rowKey="id"
             columns={columns}
             dataSource={rows}
-            rowSelection={rowSelection}
             onRow={onRow}
             onChange={(_pagination, _filters, sorter) => {
               const first = Array.isArray(sorter) ? sorter[0] : sorter;

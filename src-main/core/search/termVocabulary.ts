@@ -182,7 +182,10 @@ export class TermVocabulary {
   private mostCommon(terms: string[]): string[] {
     const unique = [...new Set(terms)];
     if (unique.length <= MAX_EXPANSIONS) return unique;
-    return unique.sort((a, b) => this.countOf(b) - this.countOf(a)).slice(0, MAX_EXPANSIONS);
+    // Each count looked up once: inside the comparator it was two binary searches per comparison (a
+    // common prefix has thousands of words), which made prefix queries the slowest of the benchmark.
+    const counts = new Map(unique.map((term) => [term, this.countOf(term)]));
+    return unique.sort((a, b) => (counts.get(b) as number) - (counts.get(a) as number)).slice(0, MAX_EXPANSIONS);
   }
 }
 

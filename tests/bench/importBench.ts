@@ -27,7 +27,6 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { isAppError } from '../../src-shared/api/appError.ts';
 import type { ImportOutcome } from '../../src-shared/model/importResult.ts';
 import { Backend } from '../../src-main/core/backend.ts';
@@ -35,9 +34,8 @@ import { generateDataKey } from '../../src-main/core/crypto/dataKeys.ts';
 import { BlobStore } from '../../src-main/core/files/blobStore.ts';
 import { ExtractionPool } from '../../src-main/core/ingest/worker/extractionPool.ts';
 import { encodeExtractedText, textRecordId } from '../../src-main/core/services/extractedTextBlob.ts';
+import { pdfCorpusDir as corpusDir } from '../unit/ingest/corpus.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus', 'pdfjs');
 const SMALL_BYTES = 200 * 1024;
 const TARGET_RATIO = 0.5;
 const PASSPHRASE = 'bench passphrase for import';

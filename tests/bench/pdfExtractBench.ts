@@ -6,15 +6,13 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { isAppError } from '../../src-shared/api/appError.ts';
 import { extractText } from '../../src-main/core/ingest/extractorRegistry.ts';
 import { loadPdfjs } from '../../src-main/core/ingest/pdfjsRuntime.ts';
+import { pdfCorpusDir as corpusDir } from '../unit/ingest/corpus.ts';
 
 const run = promisify(execFile);
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus', 'pdfjs');
 const files = readdirSync(corpusDir).filter((f) => f.toLowerCase().endsWith('.pdf')).sort();
 const rate = (count: number, ms: number): string => (count / (ms / 1000)).toFixed(1);
 

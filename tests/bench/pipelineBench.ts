@@ -14,13 +14,11 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { ImportOutcome } from '../../src-shared/model/importResult.ts';
 import { Backend } from '../../src-main/core/backend.ts';
+import { pdfCorpusDir as corpusDir } from '../unit/ingest/corpus.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus', 'pdfjs');
 
 function arg(name: string, fallback: number): number {
   const index = process.argv.indexOf(name);

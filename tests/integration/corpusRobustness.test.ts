@@ -1,14 +1,12 @@
 import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pLimit from 'p-limit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestVault } from '../helpers/testVault.ts';
+import { pdfCorpusDir as corpus } from '../unit/ingest/corpus.ts';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const corpus = resolve(repoRoot, '..', 'shared', 'corpus', 'pdfjs');
 const run = promisify(execFile);
 
 /** Refusals a real-world PDF may legitimately get; anything else (INTERNAL above all) is a bug. */

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExtractionPool } from '../../../../src-main/core/ingest/worker/extractionPool.ts';
 import { makePdf } from '../../../fixtures/makePdf.ts';
+import { pdfCorpusDir as corpus } from '../corpus.ts';
 
-const corpus = resolve(fileURLToPath(new URL('../../../..', import.meta.url)), '..', 'shared', 'corpus', 'pdfjs');
 
 describe('extraction in worker threads', () => {
   let pool: ExtractionPool | undefined;

@@ -1,6 +1,11 @@
-/** The parts of a pdf.js annotation that carry text a person typed (pdf.js's own shape, loosely typed). */
-interface AnnotationLike {
+/**
+ * The parts of an annotation that carry text a person typed: pdf.js's own shape (loosely typed), which the
+ * PDFium reader fills in too.
+ */
+export interface AnnotationLike {
   subtype?: string;
+  /** pdf.js's field type: 'Tx' text, 'Ch' choice, 'Btn' check box / radio / push button, 'Sig' signature. */
+  fieldType?: string;
   textContent?: string[];
   contentsObj?: { str?: string };
   fieldValue?: unknown;
@@ -20,6 +25,8 @@ export function annotationText(annotations: readonly AnnotationLike[]): string {
   for (const annotation of annotations) {
     if (ignoredSubtypes.has(annotation.subtype ?? '')) continue;
     if (annotation.subtype === 'Widget') {
+      // Buttons and signatures hold states ("Off", "Yes"), not text anyone would search for.
+      if (annotation.fieldType === 'Btn' || annotation.fieldType === 'Sig') continue;
       const values = Array.isArray(annotation.fieldValue) ? annotation.fieldValue : [annotation.fieldValue];
       for (const value of values) {
         if (typeof value !== 'string' || value.trim() === '') continue;

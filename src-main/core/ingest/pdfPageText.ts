@@ -70,7 +70,7 @@ export function joinTextItems(items: ReadonlyArray<PdfTextPiece | object>): stri
     const piece = item as PdfTextPiece;
     // Control characters come from fonts with broken encodings; they carry no text and would make
     // it look binary downstream.
-    const str = piece.str.replace(controlChars, '');
+    const str = withoutControlChars(piece.str);
     if (str.trim() === '') {
       // Whitespace runs (pdf.js's own gap markers included) become at most one space, added only
       // once visible text follows, so that lines and pages do not end in blanks.
@@ -91,7 +91,19 @@ export function joinTextItems(items: ReadonlyArray<PdfTextPiece | object>): stri
       pendingSpace = false;
     }
   }
-  // pdf.js also puts spaces inside items for letter-spaced CJK ("中 文 姓 名" in forms), which would
-  // defeat phrase search; trailing blanks carry no meaning and would only pad snippets.
-  return out.replace(spacesBetweenCjk, '').replace(/[ \t\u00a0]+\n/g, '\n').trimEnd();
+  return tidyPageText(out);
+}
+
+/**
+ * The last step for a page's text from either PDF engine: no spaces between CJK characters (letter-spaced
+ * forms such as "中 文 姓 名" would defeat phrase search), no blanks before line ends or at the end, which
+ * carry no meaning and would only pad snippets.
+ */
+export function tidyPageText(text: string): string {
+  return text.replace(spacesBetweenCjk, '').replace(/[ \t\u00a0]+\n/g, '\n').trimEnd();
+}
+
+/** Removes the control characters that fonts with broken encodings produce; they carry no text. */
+export function withoutControlChars(text: string): string {
+  return text.replace(controlChars, '');
 }

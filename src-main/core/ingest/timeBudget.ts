@@ -13,9 +13,11 @@ export class TimeBudgetExceededError extends Error {
  */
 export class TimeBudget {
   readonly #expired: Promise<never>;
+  readonly #deadline: number;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly budgetMs: number) {
+    this.#deadline = performance.now() + budgetMs;
     this.#expired = new Promise<never>((_resolve, reject) => {
       this.#timer = setTimeout(() => reject(new TimeBudgetExceededError(budgetMs)), budgetMs);
     });
@@ -26,6 +28,11 @@ export class TimeBudget {
   /** Resolves as `work` does, or rejects with TimeBudgetExceededError once the budget is spent. */
   race<T>(work: Promise<T>): Promise<T> {
     return Promise.race([work, this.#expired]);
+  }
+
+  /** Throws TimeBudgetExceededError once the budget is spent: the check for synchronous work between steps. */
+  throwIfSpent(): void {
+    if (performance.now() >= this.#deadline) throw new TimeBudgetExceededError(this.budgetMs);
   }
 
   /** Stops the clock; call it in `finally` so a finished job leaves no timer keeping the process alive. */

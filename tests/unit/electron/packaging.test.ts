@@ -54,7 +54,7 @@ describe('electron-builder.yml', () => {
     expect(config.npmRebuild).toBe(true);
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/better-sqlite3-multiple-ciphers/**', '**/node_modules/@napi-rs/**']));
     const resources = config.extraResources as { from: string; to: string }[];
-    expect(resources.map((r) => r.to)).toEqual(['tessdata/eng/4.0.0_best_int', 'tessdata/chi_sim/4.0.0_best_int', 'pdfjs/standard_fonts', 'pdfjs/cmaps']);
+    expect(resources.map((r) => r.to)).toEqual(['tessdata/eng/4.0.0_best_int', 'tessdata/chi_sim/4.0.0_best_int', 'pdfjs/standard_fonts', 'pdfjs/cmaps', 'pdfium/pdfium.wasm']);
     for (const resource of resources) expect(existsSync(join(repoRoot, resource.from)), resource.from).toBe(true);
     // The OCR data and fonts are shipped where packagedResources.ts looks for them.
     expect(existsSync(join(repoRoot, 'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz'))).toBe(true);
@@ -83,6 +83,7 @@ describe('resources beside the packaged app', () => {
       process.env.CONTRACT_VAULT_RESOURCES = temp.dir;
       expect(packagedResourcePath('pdfjs', 'cmaps')).toBe(join(temp.dir, 'pdfjs', 'cmaps'));
       expect(packagedResourcePath('pdfjs', 'standard_fonts')).toBe(join(temp.dir, 'pdfjs', 'standard_fonts'));
+      expect(packagedResourcePath('pdfium', 'pdfium.wasm')).toBe(join(temp.dir, 'pdfium', 'pdfium.wasm'));
       expect(resolveOcrLanguageData('eng').file).toBe(join(temp.dir, 'tessdata/eng/4.0.0_best_int/eng.traineddata.gz'));
       process.env.CONTRACT_VAULT_RESOURCES = join(temp.dir, 'missing');
       expect(packagedResourcePath('pdfjs', 'cmaps')).toBeNull();

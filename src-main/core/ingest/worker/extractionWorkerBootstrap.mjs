@@ -14,6 +14,8 @@ await import(pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.m
 // pdf.js's core-js polyfill replaces Array.prototype.push when it loads; pdfjsRuntime.ts explains why
 // the engine's own is put back, and captures it before its own import, so it is restored here too.
 if (nativePush) Object.defineProperty(Array.prototype, 'push', nativePush);
+// PDFium's Emscripten glue (300 KB) likewise, so pdfiumRuntime.ts finds it in the module cache.
+await import(pathToFileURL(require.resolve('@embedpdf/pdfium')).href);
 
 register();
 await import('./extractionWorker.ts');

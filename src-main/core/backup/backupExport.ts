@@ -10,6 +10,7 @@ import type { KdfParams } from '../vault/kdfParams.ts';
 import { unlockWithRecoveryKey } from '../vault/vaultKeys.ts';
 import { BACKUP_FORMAT_VERSION, encodeBackupHeader, type BackupHeader } from './backupHeader.ts';
 import { BackupItemWriter, MANIFEST_INDEX, type WrittenItem } from './backupItems.ts';
+import { itemCipherFor } from './itemCipher.ts';
 import { newBackupKey, type BackupSecret } from './backupKey.ts';
 import type { BackupManifest } from './backupManifest.ts';
 import type { BackupProgress } from './backupVerify.ts';
@@ -23,6 +24,8 @@ export interface BackupEncryption {
   secret: BackupSecret;
   /** Argon2id parameters for a passphrase (SENSITIVE unless a test asks for less); ignored for the recovery key. */
   kdf: KdfParams;
+  /** The container version to write; older versions only so tests can prove older backups still open (default: the newest). */
+  formatVersion?: number;
 }
 
 /**
@@ -57,14 +60,15 @@ export async function exportBackup(session: VaultSession, outPath: string, encry
     };
 
     const header: BackupHeader = {
-      format: 'contract-vault-backup', formatVersion: BACKUP_FORMAT_VERSION, backupId: randomUUID(), vaultId: session.vaultId,
+      format: 'contract-vault-backup', formatVersion: encryption.formatVersion ?? BACKUP_FORMAT_VERSION, backupId: randomUUID(), vaultId: session.vaultId,
       createdAt: new Date().toISOString(), chunkSize: BACKUP_CHUNK_SIZE, key: spec,
     };
     const encoded = await encodeBackupHeader(header);
     handle = await openNewFile(tempPath);
-    const writer = new BackupItemWriter(handle, key, encoded.checksum, BACKUP_CHUNK_SIZE, 0);
+    const cipher = await itemCipherFor(header.formatVersion);
+    if (cipher === undefined) throw new Error(`no item cipher for backup format ${header.formatVersion}`);
     await handle.write(encoded.bytes, 0, encoded.bytes.length, 0);
-    writer.position = encoded.bytes.length;
+    const writer = new BackupItemWriter(handle, { cipher, key, headerChecksum: encoded.checksum, chunkSize: BACKUP_CHUNK_SIZE }, encoded.bytes.length);
 
     const items: WrittenItem[] = [];
     items.push(await writer.writeItem(0, { kind: 'vault.json', name: 'vault.json' }, vaultJson, counted));

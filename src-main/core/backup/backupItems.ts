@@ -47,6 +47,8 @@ export interface WrittenItem extends BackupItemDescriptor {
 export const MANIFEST_INDEX = 0xffffffff;
 export const TRAILER_MAGIC = 'CVBE';
 export const TRAILER_BYTES = 12;
+/** Frames written concurrently (bounded memory: this many encrypted chunks). */
+const MAX_WRITES_IN_FLIGHT = 4;
 /** Largest descriptor a reader accepts. */
 const MAX_DESCRIPTOR_BYTES = 4096;
 
@@ -72,8 +74,8 @@ export function itemAd(cipher: ItemCipher, headerChecksum: Uint8Array, index: nu
 export class BackupItemWriter {
   /** Next write position. */
   position: number;
-  /** The one write still in flight: the next frame is encrypted while the previous one is written. */
-  private inflight: Promise<void> = Promise.resolve();
+  /** Writes still in flight (positional, so independent): the next frames are encrypted while earlier ones are written. */
+  private readonly inflight: Array<Promise<void>> = [];
 
   constructor(
     private readonly handle: FileHandle,
@@ -131,16 +133,16 @@ export class BackupItemWriter {
 
   /** Waits for the write in flight (call before fsync or reading back). */
   async flush(): Promise<void> {
-    await this.inflight;
+    while (this.inflight.length > 0) await this.inflight.shift();
   }
 
-  /** Starts writing `buffers` at the current position once the previous write is done; returns when it has started. */
+  /** Starts writing `buffers` at the current position once fewer than MAX_WRITES_IN_FLIGHT are in flight; returns when it has started. */
   private async queue(buffers: Uint8Array[]): Promise<void> {
-    await this.inflight;
+    while (this.inflight.length >= MAX_WRITES_IN_FLIGHT) await this.inflight.shift();
     const next = writevAllAt(this.handle, buffers, this.position);
-    // Marked handled now; the rejection still surfaces at the next queue() or flush().
+    // Marked handled now; the rejection still surfaces when it is awaited (queue() or flush()).
     next.catch(() => undefined);
-    this.inflight = next;
+    this.inflight.push(next);
     this.position += buffers.reduce((sum, b) => sum + b.length, 0);
   }
 }

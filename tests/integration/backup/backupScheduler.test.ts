@@ -104,4 +104,15 @@ describe('scheduled backups run on their own', () => {
     expect((await v.call(v.backend.invoke('backup.status', {}))).lastFailure).toBeNull();
     expect(await v.scheduledRuns()).toBe(1);
   });
+
+  it('keeps the vault open while a scheduled run is in progress, and auto-locks after it', async () => {
+    const v = await scheduledVault();
+    cleanup = v.cleanup;
+    const run = v.backend.runScheduledBackupIfDue();
+    v.advanceHours(1);
+    // Idle for an hour (auto-lock is 15 minutes), but the run must not lose its vault.
+    expect(await v.backend.lockIfIdle()).toBe(false);
+    expect(await run).toBe('ran');
+    expect(await v.backend.lockIfIdle()).toBe(true);
+  });
 });

@@ -156,8 +156,8 @@ export class Backend {
   /** Locks the vault if one is open and stops the auto-lock timer; call before the process exits. */
   async dispose(): Promise<void> {
     if (this.idleTimer) clearInterval(this.idleTimer);
+    // A scheduled run still going is not waited for: the lock ends it, and an interrupted run never counts.
     this.backups.stop();
-    await this.backups.settled();
     await this.invoke('vault.lock', {});
   }
 

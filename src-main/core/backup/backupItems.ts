@@ -131,7 +131,7 @@ export class BackupItemWriter {
     await this.flush();
   }
 
-  /** Waits for the write in flight (call before fsync or reading back). */
+  /** Waits for the writes in flight (call before fsync or reading back). */
   async flush(): Promise<void> {
     while (this.inflight.length > 0) await this.inflight.shift();
   }

@@ -8,8 +8,7 @@ import { assertRecoveryKeyOfVault, exportBackup } from '../backup/backupExport.t
 import { newBackupKey, openBackupKey, type BackupSecret } from '../backup/backupKey.ts';
 import { restoreBackup } from '../backup/backupRestore.ts';
 import { verifyBackupFile } from '../backup/backupVerify.ts';
-import { BACKUP_FORMAT_VERSION } from '../backup/backupHeader.ts';
-import { initFolder, readFolderHeader, type BackupFolder } from '../backup/backupFolder.ts';
+import { FOLDER_FORMAT_VERSION, initFolder, readFolderHeader, type BackupFolder } from '../backup/backupFolder.ts';
 import { listFolderBackups, openFolder, pruneFolder, restoreFromFolder, runFolderBackup, verifyFolderSnapshot } from '../backup/folderBackup.ts';
 import { getSetting, setSetting } from '../db/repositories/settingsRepository.ts';
 import { kdfPresets, normalisePassphrase } from '../vault/kdfParams.ts';
@@ -63,7 +62,7 @@ async function verifyFolder(dir: string, secret: BackupSecret, snapshotId: strin
   const folder = await openFolder(dir, secret);
   const { manifest, problems, checkedBytes } = await verifyFolderSnapshot(folder, snapshotId, progress);
   return {
-    ok: problems.length === 0, backupId: manifest.snapshotId, vaultId: manifest.vaultId, createdAt: manifest.createdAt, formatVersion: BACKUP_FORMAT_VERSION,
+    ok: problems.length === 0, backupId: manifest.snapshotId, vaultId: manifest.vaultId, createdAt: manifest.createdAt, formatVersion: FOLDER_FORMAT_VERSION,
     items: manifest.items.length, verifiedItems: manifest.items.length - problems.length, checkedBytes,
     problems: problems.map(({ item, detail }) => ({ part: item.kind, index: manifest.items.indexOf(item), name: item.name, detail })),
   };

@@ -145,6 +145,9 @@ export function registerBackupCommands(program: Command, deps: BackupCommandDeps
     .action(async (dir: string, _o: unknown, cmd: Command) => {
       const opts = globals(cmd);
       const status = await withVault(dir, opts, () => call('backup.status', {}));
-      print(opts, status, () => t('cli.backup.status', { last: status.lastGood?.at ?? t('cli.backup.never'), dir: status.schedule?.folder ?? '-' }));
+      print(opts, status, () => [
+        t('cli.backup.status', { last: status.lastGood?.at ?? t('cli.backup.never'), dir: status.schedule?.folder ?? '-' }),
+        ...(status.lastFailure === null ? [] : [t('cli.backup.lastFailure', { at: status.lastFailure.at, message: status.lastFailure.message })]),
+      ].join('\n'));
     });
 }

@@ -343,6 +343,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       const bridge = await startWebBridge({
         backend, port: Number(o.port), staticDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)), notBuiltMessage: t('cli.serve.notBuilt'),
       });
+      // #7: a long-lived door runs scheduled backups while the vault is unlocked.
+      backend.startBackupScheduler();
       process.stdout.write(`${bridge.appUrl}\n`);
       process.stderr.write(`${t('cli.serve.running')}\n`);
       if (o.open) openInBrowser(bridge.appUrl);

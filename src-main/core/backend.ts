@@ -8,6 +8,7 @@ import type { HandlerContext, SessionSlot } from './handlerContext.ts';
 import { handlers } from './handlers.ts';
 import { IdleTracker } from './session/idleTracker.ts';
 import { autoLockMinutes } from './services/autoLock.ts';
+import { BackupScheduler, type ScheduleCheck } from './services/backupScheduler.ts';
 import { appendAudit } from './services/auditLog.ts';
 import { readFileForViewer, type FileForViewer } from './services/viewing/fileViewService.ts';
 import { maxFileBytes } from './services/importLimits.ts';
@@ -47,9 +48,17 @@ export class Backend {
   private readonly slot: SessionSlot = { current: null };
   private readonly idle: IdleTracker;
   private readonly idleTimer: ReturnType<typeof setInterval> | null;
+  private readonly backups: BackupScheduler;
+  private backupSchedulerStarted = false;
 
   constructor(private readonly options: BackendOptions) {
     this.idle = new IdleTracker(options.now ?? Date.now);
+    this.backups = new BackupScheduler({
+      session: () => this.slot.current,
+      context: (session) => ({ session, actor: options.actor, locale: options.locale }),
+      describe: (error) => this.describe(error),
+      now: options.now ?? Date.now,
+    });
     const every = options.idleCheckMs ?? DEFAULT_IDLE_CHECK_MS;
     this.idleTimer = every > 0 ? setInterval(() => void this.lockIfIdle(), every) : null;
     // The timer must never keep a CLI command's process alive.
@@ -62,12 +71,33 @@ export class Backend {
    */
   async lockIfIdle(): Promise<boolean> {
     const session = this.slot.current;
-    if (session === null || !this.idle.isIdle(autoLockMinutes(session.db))) return false;
+    // A scheduled backup is not someone at work, but the vault must not close under it.
+    if (session === null || this.backups.busy || !this.idle.isIdle(autoLockMinutes(session.db))) return false;
     session.db.transaction(() => appendAudit(session, { actor: this.options.actor, action: 'vault.autoLock', recordType: 'vault', recordId: null })).immediate();
     // Out of the slot before the close is awaited, so a call arriving meanwhile finds the vault locked.
     this.slot.current = null;
     await session.close();
     return true;
+  }
+
+  /**
+   * Starts scheduled backups (issue 7) for a long-lived door (`cvault serve`, the Electron backend):
+   * every `everyMs`, and right after each unlock, `backup.run` runs when the schedule says it is due.
+   * Short-lived CLI commands never start it.
+   */
+  startBackupScheduler(everyMs = 60_000): void {
+    this.backupSchedulerStarted = true;
+    this.backups.start(everyMs);
+  }
+
+  /** Runs a scheduled backup now if one is due (the scheduler's timer calls this; tests call it on a moved clock). */
+  runScheduledBackupIfDue(): Promise<ScheduleCheck> {
+    return this.backups.runIfDue();
+  }
+
+  /** Resolves when no scheduled check or run is in progress. */
+  scheduledBackupSettled(): Promise<void> {
+    return this.backups.settled();
   }
 
   /** Runs one operation by name. */
@@ -87,6 +117,8 @@ export class Backend {
       if (!mayPerform(this.options.actor, definition.permission)) throw new AppError('PERMISSION_DENIED');
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
       const value = await handler(parsed.data, this.context(name, options));
+      // A backup missed while the vault was locked (or the machine asleep) is caught up at once.
+      if (name === 'vault.unlock' && this.backupSchedulerStarted) void this.backups.runIfDue();
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: this.describe(toAppError(error)) };
@@ -124,6 +156,8 @@ export class Backend {
   /** Locks the vault if one is open and stops the auto-lock timer; call before the process exits. */
   async dispose(): Promise<void> {
     if (this.idleTimer) clearInterval(this.idleTimer);
+    // A scheduled run still going is not waited for: the lock ends it, and an interrupted run never counts.
+    this.backups.stop();
     await this.invoke('vault.lock', {});
   }
 

@@ -9,6 +9,8 @@ import type { BackendReply, BackendRequest, MessageEndpoint } from './backendMes
  */
 export function serveBackend(endpoint: MessageEndpoint<BackendReply, BackendRequest>, options: { actor: string; locale: Locale }): Promise<void> {
   const backend = new Backend(options);
+  // #7: the long-lived backend runs scheduled backups while the vault is unlocked.
+  backend.startBackupScheduler();
   const running = new Map<string, AbortController>();
   return new Promise<void>((resolve) => {
     endpoint.onMessage((message) => {

@@ -564,6 +564,8 @@ export const en = {
   'cli.backup.status': 'Last good backup: {last}. Backup folder: {dir}.',
   'cli.backup.never': 'never',
   'ui.contracts.selectAll': 'Select every loaded contract',
+  // #7 scheduled backups (backup-perf)
+  'cli.backup.lastFailure': 'The last scheduled backup failed at {at}: {message}',
 } as const;
 
 export type MessageKey = keyof typeof en;

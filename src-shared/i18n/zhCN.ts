@@ -566,4 +566,6 @@ export const zhCN: Messages = {
   'cli.backup.status': '最近一次完好的备份：{last}。备份文件夹：{dir}。',
   'cli.backup.never': '从未',
   'ui.contracts.selectAll': '选择所有已加载的合同',
+  // #7 scheduled backups (backup-perf)
+  'cli.backup.lastFailure': '最近一次计划备份于 {at} 失败：{message}',
 };

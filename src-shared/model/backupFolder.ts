@@ -44,4 +44,8 @@ export interface BackupStatus {
   due: boolean;
   /** The last good backup is older than the warning threshold (or there is none). */
   overdue: boolean;
+  /** The last scheduled run that failed since the last good one (cleared by a good run); the scheduler retries an hour later. */
+  lastFailure: { at: string; code: string; message: string } | null;
+  /** A run to the folder is in progress (scheduled or manual). */
+  running: boolean;
 }

@@ -4,25 +4,31 @@ import { link, lstat, open, readFile, rm, stat, type FileHandle } from 'node:fs/
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../src-shared/api/appError.ts';
 import type { BackupExportResult } from '../../../src-shared/model/backup.ts';
+import { FileReadAhead } from '../files/readAhead.ts';
 import { syncDirectory } from '../files/syncDirectory.ts';
 import type { VaultSession } from '../session/vaultSession.ts';
 import type { KdfParams } from '../vault/kdfParams.ts';
 import { unlockWithRecoveryKey } from '../vault/vaultKeys.ts';
 import { BACKUP_FORMAT_VERSION, encodeBackupHeader, type BackupHeader } from './backupHeader.ts';
 import { BackupItemWriter, MANIFEST_INDEX, type WrittenItem } from './backupItems.ts';
+import { itemCipherFor } from './itemCipher.ts';
 import { newBackupKey, type BackupSecret } from './backupKey.ts';
 import type { BackupManifest } from './backupManifest.ts';
 import type { BackupProgress } from './backupVerify.ts';
 import { takeDatabaseSnapshot } from './databaseSnapshot.ts';
 
-/** Plaintext bytes per encrypted chunk in backups this version writes: large chunks keep the per-call cost of the WebAssembly cipher low. */
+/** Plaintext bytes per encrypted chunk in backups this version writes: large chunks keep the per-call cost of the cipher low. */
 export const BACKUP_CHUNK_SIZE = 1024 * 1024;
+/** How far reading runs ahead of encryption: enough to hide a file's open and read, small enough for a flat RSS. */
+const READ_AHEAD_BYTES = 8 * 1024 * 1024;
 
 /** How to encrypt a backup. */
 export interface BackupEncryption {
   secret: BackupSecret;
   /** Argon2id parameters for a passphrase (SENSITIVE unless a test asks for less); ignored for the recovery key. */
   kdf: KdfParams;
+  /** The container version to write; older versions only so tests can prove older backups still open (default: the newest). */
+  formatVersion?: number;
 }
 
 /**
@@ -39,6 +45,7 @@ export async function exportBackup(session: VaultSession, outPath: string, encry
   const snapshot = await takeDatabaseSnapshot(session);
   const tempPath = `${outPath}.partial-${session.sodium.to_hex(session.sodium.randombytes_buf(8))}`;
   let handle: FileHandle | undefined;
+  let readAhead: FileReadAhead | undefined;
   try {
     const vaultJson = await readFile(join(session.dir, 'vault.json'));
     const blobPaths = snapshot.blobIds.map((blobId) => blobPath(session.dir, blobId));
@@ -57,20 +64,22 @@ export async function exportBackup(session: VaultSession, outPath: string, encry
     };
 
     const header: BackupHeader = {
-      format: 'contract-vault-backup', formatVersion: BACKUP_FORMAT_VERSION, backupId: randomUUID(), vaultId: session.vaultId,
+      format: 'contract-vault-backup', formatVersion: encryption.formatVersion ?? BACKUP_FORMAT_VERSION, backupId: randomUUID(), vaultId: session.vaultId,
       createdAt: new Date().toISOString(), chunkSize: BACKUP_CHUNK_SIZE, key: spec,
     };
     const encoded = await encodeBackupHeader(header);
     handle = await openNewFile(tempPath);
-    const writer = new BackupItemWriter(handle, key, encoded.checksum, BACKUP_CHUNK_SIZE, 0);
+    const cipher = await itemCipherFor(header.formatVersion);
+    if (cipher === undefined) throw new Error(`no item cipher for backup format ${header.formatVersion}`);
     await handle.write(encoded.bytes, 0, encoded.bytes.length, 0);
-    writer.position = encoded.bytes.length;
+    const writer = new BackupItemWriter(handle, { cipher, key, headerChecksum: encoded.checksum, chunkSize: BACKUP_CHUNK_SIZE }, encoded.bytes.length);
 
     const items: WrittenItem[] = [];
     items.push(await writer.writeItem(0, { kind: 'vault.json', name: 'vault.json' }, vaultJson, counted));
-    items.push(await writer.writeItem(1, { kind: 'database', name: 'vault.db' }, fileChunks(snapshot.path), counted));
+    readAhead = new FileReadAhead([snapshot.path, ...blobPaths], BACKUP_CHUNK_SIZE, READ_AHEAD_BYTES);
+    items.push(await writer.writeItem(1, { kind: 'database', name: 'vault.db' }, readAhead.file(0), counted));
     for (const [position, blobId] of snapshot.blobIds.entries()) {
-      items.push(await writer.writeItem(items.length, { kind: 'blob', name: blobId }, fileChunks(blobPaths[position] ?? ''), counted));
+      items.push(await writer.writeItem(items.length, { kind: 'blob', name: blobId }, readAhead.file(position + 1), counted));
     }
     const manifest: BackupManifest = {
       manifestVersion: 1, backupId: header.backupId, vaultId: header.vaultId, createdAt: header.createdAt, schemaVersion: snapshot.schemaVersion, items,
@@ -99,6 +108,7 @@ export async function exportBackup(session: VaultSession, outPath: string, encry
     if (code !== undefined) throw new AppError('OUTPUT_UNWRITABLE', { file: outPath, detail: code }, { cause: error });
     throw error;
   } finally {
+    readAhead?.close();
     await handle?.close().catch(() => undefined);
     await rm(tempPath, { force: true }).catch(() => undefined);
     await snapshot.remove();

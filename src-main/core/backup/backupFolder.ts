@@ -5,7 +5,8 @@ import { AppError } from '../../../src-shared/api/appError.ts';
 import { getSodium } from '../crypto/sodium.ts';
 import { syncDirectory } from '../files/syncDirectory.ts';
 import type { BackupKeySpec } from './backupHeader.ts';
-import { BackupItemWriter, readItem } from './backupItems.ts';
+import { BackupItemWriter, readItem, type ItemContext } from './backupItems.ts';
+import { itemCipherFor } from './itemCipher.ts';
 
 /**
  * A backup folder (incremental, content-addressed), format 1:
@@ -114,7 +115,7 @@ export class BackupFolder {
     const tempPath = join(tempDir, sodium.to_hex(sodium.randombytes_buf(16)));
     const handle = await open(tempPath, 'wx', 0o600);
     try {
-      const writer = new BackupItemWriter(handle, this.key, await this.objectAd(), CHUNK, 0);
+      const writer = new BackupItemWriter(handle, await this.objectContext(), 0);
       const item = await writer.writeItem(0, { kind: 'blob', name: 'object' }, source, onBytes);
       const object = await this.objectIdOf(item.sha256);
       if (await this.hasObject(object)) return { object, size: item.size, sha256: item.sha256, written: 0 };
@@ -140,7 +141,7 @@ export class BackupFolder {
     }
     try {
       const size = (await handle.stat()).size;
-      const result = await readItem(handle, this.key, await this.objectAd(), CHUNK, 0, 0, size, onData);
+      const result = await readItem(handle, await this.objectContext(), 0, 0, size, onData);
       if (!result.ok) return { ok: false, detail: result.detail };
       if (result.length + 8 !== size) return { ok: false, detail: 'bytes after the object' };
       if (result.sha256 !== sha256) return { ok: false, detail: 'content differs from the hash in the snapshot' };
@@ -157,7 +158,7 @@ export class BackupFolder {
     const tempPath = join(this.dir, 'snapshots', `.${name}.tmp-${sodium.to_hex(sodium.randombytes_buf(8))}`);
     const handle = await open(tempPath, 'wx', 0o600);
     try {
-      const writer = new BackupItemWriter(handle, this.key, await this.snapshotAd(manifest.snapshotId), CHUNK, 0);
+      const writer = new BackupItemWriter(handle, await this.snapshotContext(manifest.snapshotId), 0);
       await writer.writeItem(0, { kind: 'manifest', name: manifest.snapshotId }, new TextEncoder().encode(JSON.stringify(manifest)));
       await handle.sync();
     } finally {
@@ -180,7 +181,7 @@ export class BackupFolder {
       try {
         const chunks: Uint8Array[] = [];
         const size = (await handle.stat()).size;
-        const result = await readItem(handle, this.key, await this.snapshotAd(snapshotId), CHUNK, 0, 0, size, (c) => { chunks.push(c); });
+        const result = await readItem(handle, await this.snapshotContext(snapshotId), 0, 0, size, (c) => { chunks.push(c); });
         if (!result.ok) {
           out.push({ file, problem: result.detail });
           continue;
@@ -224,14 +225,21 @@ export class BackupFolder {
     return join(this.dir, 'objects', object.slice(0, 2), object);
   }
 
-  private async objectAd(): Promise<Uint8Array> {
+  private async objectContext(): Promise<ItemContext> {
     const sodium = await getSodium();
-    return sodium.crypto_generichash(32, sodium.from_string(`cv-backup-object-v1\0${this.header.folderId}`), null);
+    return this.itemContext(sodium.crypto_generichash(32, sodium.from_string(`cv-backup-object-v1\0${this.header.folderId}`), null));
   }
 
-  private async snapshotAd(snapshotId: string): Promise<Uint8Array> {
+  private async snapshotContext(snapshotId: string): Promise<ItemContext> {
     const sodium = await getSodium();
-    return sodium.crypto_generichash(32, sodium.from_string(`cv-backup-snapshot-v1\0${this.header.folderId}\0${snapshotId}`), null);
+    return this.itemContext(sodium.crypto_generichash(32, sodium.from_string(`cv-backup-snapshot-v1\0${this.header.folderId}\0${snapshotId}`), null));
+  }
+
+  /** Folder format 1 encrypts its objects as `.cvbackup` format 1 items (secretstream). */
+  private async itemContext(headerChecksum: Uint8Array): Promise<ItemContext> {
+    const cipher = await itemCipherFor(1);
+    if (cipher === undefined) throw new Error('no item cipher for folder format 1');
+    return { cipher, key: this.key, headerChecksum, chunkSize: CHUNK };
   }
 }
 

@@ -3,10 +3,11 @@ import { getSodium } from '../crypto/sodium.ts';
 import type { KdfParams } from '../vault/kdfParams.ts';
 
 /**
- * The plaintext header of a `.cvbackup` file, format 1 (docs/file-formats.md):
+ * The plaintext header of a `.cvbackup` file, formats 1 and 2 (docs/file-formats.md; they differ
+ * only in how items are encrypted, itemCipher.ts):
  *
  *   0   4  magic "CVBK"
- *   4   1  format version (1)
+ *   4   1  format version (1 or 2)
  *   5   4  length n of the header JSON, big-endian (at most 64 KiB)
  *   9   n  header JSON, UTF-8 (random ids, time, chunk size, how the backup key is derived)
  *   9+n 32 BLAKE2b-256 of bytes 0 .. 9+n (the header checksum)
@@ -17,7 +18,8 @@ import type { KdfParams } from '../vault/kdfParams.ts';
  */
 
 export const BACKUP_MAGIC = 'CVBK';
-export const BACKUP_FORMAT_VERSION = 1;
+/** The version this build writes; it reads every version from 1 up to this one. */
+export const BACKUP_FORMAT_VERSION = 2;
 /** Bytes of magic, version and JSON length before the header JSON. */
 export const BACKUP_PREFIX_BYTES = 9;
 export const BACKUP_CHECKSUM_BYTES = 32;
@@ -49,13 +51,13 @@ export interface EncodedBackupHeader {
   checksum: Uint8Array;
 }
 
-/** Serialises a header with its checksum. */
+/** Serialises a header with its checksum (the version byte is the header's formatVersion). */
 export async function encodeBackupHeader(header: BackupHeader): Promise<EncodedBackupHeader> {
   const sodium = await getSodium();
   const json = new TextEncoder().encode(JSON.stringify(header));
   const bytes = new Uint8Array(BACKUP_PREFIX_BYTES + json.length + BACKUP_CHECKSUM_BYTES);
   bytes.set(new TextEncoder().encode(BACKUP_MAGIC), 0);
-  bytes[4] = BACKUP_FORMAT_VERSION;
+  bytes[4] = header.formatVersion;
   new DataView(bytes.buffer).setUint32(5, json.length, false);
   bytes.set(json, BACKUP_PREFIX_BYTES);
   const checksum = sodium.crypto_generichash(BACKUP_CHECKSUM_BYTES, bytes.subarray(0, BACKUP_PREFIX_BYTES + json.length), null);

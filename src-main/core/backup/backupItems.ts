@@ -1,21 +1,23 @@
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
-import { getSodium } from '../crypto/sodium.ts';
+import type { ItemCipher } from './itemCipher.ts';
 
 /**
  * The items of a `.cvbackup` file after its header: each item (vault.json, the database snapshot,
- * one blob, the manifest) is its own secretstream, so damage in one item is reported for that item
+ * one blob, the manifest) is its own encrypted stream, so damage in one item is reported for that item
  * and the reader carries on with the next (one stream over everything would make every byte after a
  * flipped one unreadable). On disk:
  *
- *   item    = u64 BE length of the rest | 24-byte secretstream header | frame*
- *   frame   = u32 BE ciphertext length | ciphertext (plaintext + 17)
+ *   item    = u64 BE length of the rest | stream header | frame*
+ *   frame   = u32 BE ciphertext length | ciphertext (plaintext + overhead)
  *   trailer = u64 BE offset of the manifest item | "CVBE"
  *
- * Frame 1 carries the item descriptor JSON {kind, name}; then data frames of at most chunkSize
- * bytes (TAG_MESSAGE); the last frame is empty and tagged FINAL, so a cut item never authenticates.
- * Every frame's associated data is "cv-backup-v1\0" | header checksum | u32 BE item index: a frame
- * moved to another item or another backup, or a header edited, fails authentication.
+ * The stream header and frame encryption depend on the container version (itemCipher.ts: version 1
+ * libsodium secretstream, 24-byte header, +17 per frame; version 2 AES-256-GCM STREAM, 32-byte salt,
+ * +16 per frame). Frame 1 carries the item descriptor JSON {kind, name}; then data frames of at most
+ * chunkSize bytes; the last frame is empty and marked last, so a cut item never authenticates.
+ * Every frame's associated data is "cv-backup-v<version>\0" | header checksum | u32 BE item index: a
+ * frame moved to another item or another backup, or a header edited, fails authentication.
  */
 
 /** What an item holds. */
@@ -45,15 +47,22 @@ export interface WrittenItem extends BackupItemDescriptor {
 export const MANIFEST_INDEX = 0xffffffff;
 export const TRAILER_MAGIC = 'CVBE';
 export const TRAILER_BYTES = 12;
-const AD_DOMAIN = 'cv-backup-v1\0';
-const FRAME_OVERHEAD = 17;
-const STREAM_HEADER_BYTES = 24;
+/** Frames written concurrently (bounded memory: this many encrypted chunks). */
+const MAX_WRITES_IN_FLIGHT = 4;
 /** Largest descriptor a reader accepts. */
 const MAX_DESCRIPTOR_BYTES = 4096;
 
+/** How items are encrypted and bound to their container: the version's cipher, the key, the header checksum (or a folder's stand-in) and the chunk size. */
+export interface ItemContext {
+  cipher: ItemCipher;
+  key: Uint8Array;
+  headerChecksum: Uint8Array;
+  chunkSize: number;
+}
+
 /** The associated data of every frame of item `index`. */
-export function itemAd(headerChecksum: Uint8Array, index: number): Uint8Array {
-  const domain = new TextEncoder().encode(AD_DOMAIN);
+export function itemAd(cipher: ItemCipher, headerChecksum: Uint8Array, index: number): Uint8Array {
+  const domain = new TextEncoder().encode(cipher.adDomain);
   const ad = new Uint8Array(domain.length + headerChecksum.length + 4);
   ad.set(domain, 0);
   ad.set(headerChecksum, domain.length);
@@ -65,12 +74,12 @@ export function itemAd(headerChecksum: Uint8Array, index: number): Uint8Array {
 export class BackupItemWriter {
   /** Next write position. */
   position: number;
+  /** Writes still in flight (positional, so independent): the next frames are encrypted while earlier ones are written. */
+  private readonly inflight: Array<Promise<void>> = [];
 
   constructor(
     private readonly handle: FileHandle,
-    private readonly key: Uint8Array,
-    private readonly headerChecksum: Uint8Array,
-    private readonly chunkSize: number,
+    private readonly context: ItemContext,
     start: number,
   ) {
     this.position = start;
@@ -78,34 +87,34 @@ export class BackupItemWriter {
 
   /** Encrypts one item from `source` (pieces of any size) and returns where it went and its hash. */
   async writeItem(index: number, descriptor: BackupItemDescriptor, source: AsyncIterable<Uint8Array> | Uint8Array, onBytes?: (n: number) => void): Promise<WrittenItem> {
-    const sodium = await getSodium();
-    const ad = itemAd(this.headerChecksum, index);
+    const { cipher, key, headerChecksum, chunkSize } = this.context;
+    const ad = itemAd(cipher, headerChecksum, index);
     const offset = this.position;
-    const { state, header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(this.key);
+    const sealer = cipher.startSeal(key, ad);
     // The length is not known until the end: reserve it and fill it in afterwards.
     this.position += 8;
-    await this.write(header);
-    const push = async (plain: Uint8Array, tag: number) => {
-      const cipher = sodium.crypto_secretstream_xchacha20poly1305_push(state, plain, ad, tag);
+    await this.queue([sealer.streamHeader]);
+    const push = async (plain: Uint8Array, final: boolean) => {
+      const pieces = sealer.seal(plain, final);
       const lengthPrefix = new Uint8Array(4);
-      new DataView(lengthPrefix.buffer).setUint32(0, cipher.length, false);
-      // One writev, no copy of the megabyte chunk into a framed buffer.
-      await writevAllAt(this.handle, [lengthPrefix, cipher], this.position);
-      this.position += 4 + cipher.length;
+      new DataView(lengthPrefix.buffer).setUint32(0, pieces.reduce((sum, piece) => sum + piece.length, 0), false);
+      // One writev per frame, no copy of the megabyte chunk into a framed buffer.
+      await this.queue([lengthPrefix, ...pieces]);
     };
-    await push(new TextEncoder().encode(JSON.stringify(descriptor)), sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+    await push(new TextEncoder().encode(JSON.stringify(descriptor)), false);
     const hash = createHash('sha256');
     let size = 0;
     for await (const piece of source instanceof Uint8Array ? [source] : source) {
-      for (let at = 0; at < piece.length; at += this.chunkSize) {
-        const chunk = piece.subarray(at, Math.min(piece.length, at + this.chunkSize));
+      for (let at = 0; at < piece.length; at += chunkSize) {
+        const chunk = piece.subarray(at, Math.min(piece.length, at + chunkSize));
         hash.update(chunk);
         size += chunk.length;
-        await push(chunk, sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+        await push(chunk, false);
         onBytes?.(chunk.length);
       }
     }
-    await push(new Uint8Array(0), sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL);
+    await push(new Uint8Array(0), true);
+    await this.flush();
     const length = this.position - offset - 8;
     const lengthField = new Uint8Array(8);
     new DataView(lengthField.buffer).setBigUint64(0, BigInt(length), false);
@@ -118,12 +127,23 @@ export class BackupItemWriter {
     const trailer = new Uint8Array(TRAILER_BYTES);
     new DataView(trailer.buffer).setBigUint64(0, BigInt(manifestOffset), false);
     trailer.set(new TextEncoder().encode(TRAILER_MAGIC), 8);
-    await this.write(trailer);
+    await this.queue([trailer]);
+    await this.flush();
   }
 
-  private async write(bytes: Uint8Array): Promise<void> {
-    await writeAllAt(this.handle, bytes, this.position);
-    this.position += bytes.length;
+  /** Waits for the writes in flight (call before fsync or reading back). */
+  async flush(): Promise<void> {
+    while (this.inflight.length > 0) await this.inflight.shift();
+  }
+
+  /** Starts writing `buffers` at the current position once fewer than MAX_WRITES_IN_FLIGHT are in flight; returns when it has started. */
+  private async queue(buffers: Uint8Array[]): Promise<void> {
+    while (this.inflight.length >= MAX_WRITES_IN_FLIGHT) await this.inflight.shift();
+    const next = writevAllAt(this.handle, buffers, this.position);
+    // Marked handled now; the rejection still surfaces when it is awaited (queue() or flush()).
+    next.catch(() => undefined);
+    this.inflight.push(next);
+    this.position += buffers.reduce((sum, b) => sum + b.length, 0);
   }
 }
 
@@ -140,9 +160,7 @@ export type ItemReadResult =
  */
 export async function readItem(
   handle: FileHandle,
-  key: Uint8Array,
-  headerChecksum: Uint8Array,
-  chunkSize: number,
+  context: ItemContext,
   index: number,
   offset: number,
   end: number,
@@ -150,22 +168,19 @@ export async function readItem(
   /** Stop after the descriptor: enough to tell which item this is, without reading its content. */
   descriptorOnly = false,
 ): Promise<ItemReadResult> {
-  const sodium = await getSodium();
-  if (offset + 8 + STREAM_HEADER_BYTES > end) return { ok: false, detail: 'item cut off (file truncated)', length: null };
+  const { cipher, key, headerChecksum, chunkSize } = context;
+  const { streamHeaderBytes, frameOverhead } = cipher;
+  if (offset + 8 + streamHeaderBytes > end) return { ok: false, detail: 'item cut off (file truncated)', length: null };
   const lengthField = await readExactAt(handle, 8, offset);
   const declared = Number(new DataView(lengthField.buffer).getBigUint64(0, false));
   const itemEnd = offset + 8 + declared;
-  const length = itemEnd <= end && declared >= STREAM_HEADER_BYTES ? declared : null;
+  const length = itemEnd <= end && declared >= streamHeaderBytes ? declared : null;
   if (length === null) return { ok: false, detail: 'item length out of range (damaged or truncated)', length: null };
 
-  const ad = itemAd(headerChecksum, index);
-  let state: ReturnType<typeof sodium.crypto_secretstream_xchacha20poly1305_init_pull>;
-  try {
-    state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(await readExactAt(handle, STREAM_HEADER_BYTES, offset + 8), key);
-  } catch {
-    return { ok: false, detail: 'stream header unreadable', length };
-  }
-  let position = offset + 8 + STREAM_HEADER_BYTES;
+  const ad = itemAd(cipher, headerChecksum, index);
+  const opener = cipher.startOpen(key, ad, await readExactAt(handle, streamHeaderBytes, offset + 8));
+  if (opener === undefined) return { ok: false, detail: 'stream header unreadable', length };
+  let position = offset + 8 + streamHeaderBytes;
   let descriptor: BackupItemDescriptor | undefined;
   const hash = createHash('sha256');
   let size = 0;
@@ -173,20 +188,15 @@ export async function readItem(
     if (position === itemEnd) return { ok: false, detail: 'item ends without its final chunk', length };
     if (position + 4 > itemEnd) return { ok: false, detail: `chunk ${frameNo} cut off`, length };
     const frameLength = new DataView((await readExactAt(handle, 4, position)).buffer).getUint32(0, false);
-    const limit = frameNo === 0 ? MAX_DESCRIPTOR_BYTES + FRAME_OVERHEAD : chunkSize + FRAME_OVERHEAD;
-    if (frameLength < FRAME_OVERHEAD || frameLength > limit || position + 4 + frameLength > itemEnd) {
+    const limit = frameNo === 0 ? MAX_DESCRIPTOR_BYTES + frameOverhead : chunkSize + frameOverhead;
+    if (frameLength < frameOverhead || frameLength > limit || position + 4 + frameLength > itemEnd) {
       return { ok: false, detail: `chunk ${frameNo} has an impossible length (damaged)`, length };
     }
-    const cipher = await readExactAt(handle, frameLength, position + 4);
+    const sealed = await readExactAt(handle, frameLength, position + 4);
     position += 4 + frameLength;
-    let result: { message: Uint8Array; tag: number } | false;
-    try {
-      result = sodium.crypto_secretstream_xchacha20poly1305_pull(state, cipher, ad);
-    } catch {
-      result = false;
-    }
+    const result = opener.open(sealed, position === itemEnd);
     if (result === false) return { ok: false, detail: `chunk ${frameNo} fails authentication (damaged, reordered or from elsewhere)`, length };
-    const final = result.tag === sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL;
+    const final = result.final;
     if (frameNo === 0) {
       if (final) return { ok: false, detail: 'item has no content', length };
       try {
@@ -203,7 +213,6 @@ export async function readItem(
       if (descriptor === undefined) return { ok: false, detail: 'no descriptor', length };
       return { ok: true, descriptor, length, size, sha256: hash.digest('hex') };
     }
-    if (result.tag !== sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE) return { ok: false, detail: `chunk ${frameNo} has an unexpected tag`, length };
     hash.update(result.message);
     size += result.message.length;
     await onData?.(result.message);

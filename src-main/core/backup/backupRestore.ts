@@ -42,7 +42,7 @@ export async function restoreBackup(file: string, targetDir: string, secret: Bac
       try {
         // Read a second time: verify proved the file sound, but it could have changed since; each
         // chunk authenticates again and the hash is compared again before the folder is committed.
-        const result = await readItem(backup.handle, backup.key, backup.encoded.checksum, backup.encoded.header.chunkSize, item.index, item.offset, manifestEnd,
+        const result = await readItem(backup.handle, backup.items, item.index, item.offset, manifestEnd,
           async (chunk) => {
             await writeAll(handle, chunk);
             done += chunk.length;

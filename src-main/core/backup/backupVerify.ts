@@ -3,7 +3,8 @@ import { AppError } from '../../../src-shared/api/appError.ts';
 import type { BackupProblem, BackupVerifyReport } from '../../../src-shared/model/backup.ts';
 import { getSodium } from '../crypto/sodium.ts';
 import { BACKUP_FORMAT_VERSION, BACKUP_PREFIX_BYTES, decodeBackupHeader, readBackupPrefix, type EncodedBackupHeader } from './backupHeader.ts';
-import { readExactAt, readItem, readTrailer, MANIFEST_INDEX, TRAILER_BYTES, type BackupItemKind } from './backupItems.ts';
+import { readExactAt, readItem, readTrailer, MANIFEST_INDEX, TRAILER_BYTES, type BackupItemKind, type ItemContext } from './backupItems.ts';
+import { itemCipherFor } from './itemCipher.ts';
 import { openBackupKey, type BackupSecret } from './backupKey.ts';
 import { parseManifest, type BackupManifest } from './backupManifest.ts';
 
@@ -12,6 +13,8 @@ export interface OpenedBackup {
   handle: FileHandle;
   encoded: EncodedBackupHeader;
   key: Uint8Array;
+  /** How this file's items are encrypted (its version's cipher, key, header checksum, chunk size). */
+  items: ItemContext;
   firstItemOffset: number;
   fileSize: number;
 }
@@ -39,14 +42,17 @@ export async function openBackupFile(path: string, secret: BackupSecret): Promis
     try {
       ({ jsonLength } = readBackupPrefix(prefix, path));
     } catch (error) {
-      if (await isDamagedV1Header(handle)) throw new AppError('BACKUP_DAMAGED', { file: path, problems: 1, part: 'header', detail: 'magic or version byte damaged' });
+      if (await isDamagedKnownHeader(handle)) throw new AppError('BACKUP_DAMAGED', { file: path, problems: 1, part: 'header', detail: 'magic or version byte damaged' });
       throw error;
     }
     const headerBytes = await readExactAt(handle, Math.min(BACKUP_PREFIX_BYTES + jsonLength + 32, BACKUP_PREFIX_BYTES + 64 * 1024 + 32), 0);
     const decoded = await decodeBackupHeader(headerBytes);
     if ('problem' in decoded) throw new AppError('BACKUP_DAMAGED', { file: path, problems: 1, part: 'header', detail: decoded.problem });
+    const cipher = await itemCipherFor(decoded.encoded.header.formatVersion);
+    if (cipher === undefined) throw new AppError('BACKUP_DAMAGED', { file: path, problems: 1, part: 'header', detail: 'unknown format version' });
     const key = await openBackupKey(decoded.encoded.header.key, secret);
-    return { handle, encoded: decoded.encoded, key, firstItemOffset: decoded.encoded.bytes.length, fileSize };
+    const items: ItemContext = { cipher, key, headerChecksum: decoded.encoded.checksum, chunkSize: decoded.encoded.header.chunkSize };
+    return { handle, encoded: decoded.encoded, key, items, firstItemOffset: decoded.encoded.bytes.length, fileSize };
   } catch (error) {
     await handle.close();
     throw error;
@@ -55,15 +61,18 @@ export async function openBackupFile(path: string, secret: BackupSecret): Promis
 
 /**
  * A file whose magic or version byte is wrong but whose header checks out once they are put back to
- * "CVBK" and 1 is a damaged version-1 backup, not another kind of file or a newer format: the
- * checksum covers those bytes, so this cannot mistake a real newer backup for a damaged one.
+ * "CVBK" and a version this build knows is a damaged backup, not another kind of file or a newer
+ * format: the checksum covers those bytes, so this cannot mistake a real newer backup for a damaged one.
  */
-async function isDamagedV1Header(handle: FileHandle): Promise<boolean> {
+async function isDamagedKnownHeader(handle: FileHandle): Promise<boolean> {
   const bytes = await readExactAt(handle, BACKUP_PREFIX_BYTES + 64 * 1024 + 32, 0);
   if (bytes.length < BACKUP_PREFIX_BYTES) return false;
   bytes.set(new TextEncoder().encode('CVBK'), 0);
-  bytes[4] = BACKUP_FORMAT_VERSION;
-  return 'encoded' in (await decodeBackupHeader(bytes));
+  for (let version = 1; version <= BACKUP_FORMAT_VERSION; version++) {
+    bytes[4] = version;
+    if ('encoded' in (await decodeBackupHeader(bytes))) return true;
+  }
+  return false;
 }
 
 /** Closes an opened backup and wipes its key. */
@@ -75,7 +84,7 @@ export async function closeBackupFile(backup: OpenedBackup): Promise<void> {
 /** Reads and decodes the manifest item at `offset`; a problem description when it is damaged. */
 export async function readManifestAt(backup: OpenedBackup, offset: number): Promise<BackupManifest | string> {
   const chunks: Uint8Array[] = [];
-  const result = await readItem(backup.handle, backup.key, backup.encoded.checksum, backup.encoded.header.chunkSize, MANIFEST_INDEX,
+  const result = await readItem(backup.handle, backup.items, MANIFEST_INDEX,
     offset, backup.fileSize - TRAILER_BYTES, (chunk) => { chunks.push(chunk); });
   if (!result.ok) return result.detail;
   if (result.descriptor.kind !== 'manifest') return 'the trailer does not point at the manifest';
@@ -127,7 +136,7 @@ export async function verifyOpenedBackup(backup: OpenedBackup, onProgress?: Back
       const where = { part: item.kind, index: item.index, name: item.name } as const;
       if (item.offset !== expectedOffset) problems.push({ ...where, detail: `expected at offset ${expectedOffset}, manifest says ${item.offset}` });
       expectedOffset = item.offset + 8 + item.length;
-      const result = await readItem(backup.handle, backup.key, backup.encoded.checksum, header.chunkSize, item.index, item.offset, manifestOffset,
+      const result = await readItem(backup.handle, backup.items, item.index, item.offset, manifestOffset,
         (chunk) => {
           report.checkedBytes += chunk.length;
           onProgress?.(report.checkedBytes, total);
@@ -154,13 +163,12 @@ export async function verifyOpenedBackup(backup: OpenedBackup, onProgress?: Back
  * (reading only each item's first chunk); null when the walk cannot get there.
  */
 async function locateManifest(backup: OpenedBackup): Promise<number | null> {
-  const { header } = backup.encoded;
   const end = backup.fileSize;
   let offset = backup.firstItemOffset;
   for (let index = 0; offset < end; index++) {
-    const asItem = await readItem(backup.handle, backup.key, backup.encoded.checksum, header.chunkSize, index, offset, end, undefined, true);
+    const asItem = await readItem(backup.handle, backup.items, index, offset, end, undefined, true);
     if (!asItem.ok) {
-      const asManifest = await readItem(backup.handle, backup.key, backup.encoded.checksum, header.chunkSize, MANIFEST_INDEX, offset, end, undefined, true);
+      const asManifest = await readItem(backup.handle, backup.items, MANIFEST_INDEX, offset, end, undefined, true);
       if (asManifest.ok) return asManifest.descriptor.kind === 'manifest' ? offset : null;
     }
     if (asItem.length === null) return null;
@@ -171,12 +179,11 @@ async function locateManifest(backup: OpenedBackup): Promise<number | null> {
 
 /** Item by item through the length fields, when the manifest cannot say where items are. */
 async function walkWithoutManifest(backup: OpenedBackup, report: BackupVerifyReport, stop: number, onProgress?: BackupProgress): Promise<void> {
-  const { header } = backup.encoded;
   let offset = backup.firstItemOffset;
   for (let index = 0; offset < stop; index++) {
     let descriptor: { kind: BackupItemKind; name: string } | null = null;
     // The manifest is its own kind of item, with its own index: try an item as the manifest only if it does not read as item `index`.
-    const result = await readItem(backup.handle, backup.key, backup.encoded.checksum, header.chunkSize, index, offset, stop,
+    const result = await readItem(backup.handle, backup.items, index, offset, stop,
       (chunk) => {
         report.checkedBytes += chunk.length;
         onProgress?.(report.checkedBytes, 0);

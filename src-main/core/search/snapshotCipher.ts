@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { deriveStreamKey, openStreamChunk, sealStreamChunk, STREAM_TAG_BYTES } from '../crypto/aesGcmStream.ts';
 
 /**
  * The encryption of the search index snapshot (format version 4; decision 0018). The snapshot is the
@@ -29,7 +30,7 @@ const MAGIC = Buffer.from('CVIDX', 'ascii');
 export const SNAPSHOT_CIPHER_VERSION = 4;
 const HEADER_BYTES = 42;
 const SALT_BYTES = 32;
-const TAG_BYTES = 16;
+const TAG_BYTES = STREAM_TAG_BYTES;
 /** Large chunks: one native call per megabyte keeps the per-chunk overhead out of the load time. */
 export const SNAPSHOT_CHUNK_BYTES = 1024 * 1024;
 // Read before anything is authenticated: a damaged header must not make the reader allocate gigabytes.
@@ -43,16 +44,7 @@ export class SnapshotDecryptionError extends Error {
 
 function fileKey(indexKey: Uint8Array, salt: Uint8Array, recordId: string): Buffer {
   if (indexKey.length !== 32) throw new Error('the index key must be 32 bytes');
-  const info = Buffer.concat([Buffer.from(KEY_INFO_DOMAIN, 'utf8'), Buffer.from(recordId, 'utf8')]);
-  return Buffer.from(hkdfSync('sha256', indexKey, salt, info, 32));
-}
-
-function chunkNonce(index: number, last: boolean): Buffer {
-  const nonce = Buffer.alloc(12);
-  // 2^53 chunks of a megabyte are far beyond any file; the top bytes of the 11-byte counter stay zero.
-  nonce.writeUIntBE(index, 5, 6);
-  nonce[11] = last ? 1 : 0;
-  return nonce;
+  return deriveStreamKey(indexKey, salt, Buffer.concat([Buffer.from(KEY_INFO_DOMAIN, 'utf8'), Buffer.from(recordId, 'utf8')]));
 }
 
 /** Encrypts `plaintext` pieces (any sizes) into the snapshot format, yielding the header then each chunk. */
@@ -68,11 +60,7 @@ export function* encryptSnapshot(pieces: Iterable<Uint8Array>, indexKey: Uint8Ar
   const pending = Buffer.alloc(chunkBytes);
   let filled = 0;
   let index = 0;
-  const seal = (plain: Uint8Array, last: boolean): Buffer => {
-    const cipher = createCipheriv('aes-256-gcm', key, chunkNonce(index++, last), { authTagLength: TAG_BYTES });
-    cipher.setAAD(header);
-    return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
-  };
+  const seal = (plain: Uint8Array, last: boolean): Buffer => Buffer.concat(sealStreamChunk(key, index++, last, header, plain));
   for (const piece of pieces) {
     let at = 0;
     while (at < piece.length) {
@@ -111,17 +99,10 @@ export function decryptSnapshot(file: Uint8Array, indexKey: Uint8Array, recordId
     const start = HEADER_BYTES + index * sealedBytes;
     const last = index === chunks - 1;
     const sealed = file.subarray(start, last ? file.length : start + sealedBytes);
-    const decipher = createDecipheriv('aes-256-gcm', key, chunkNonce(index, last), { authTagLength: TAG_BYTES });
-    decipher.setAAD(header);
-    decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-    try {
-      const part = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES));
-      decipher.final();
-      plain.set(part, written);
-      written += part.length;
-    } catch (error) {
-      throw new SnapshotDecryptionError(`snapshot chunk ${index} does not authenticate`, { cause: error });
-    }
+    const part = openStreamChunk(key, index, last, header, sealed);
+    if (part === undefined) throw new SnapshotDecryptionError(`snapshot chunk ${index} does not authenticate`);
+    plain.set(part, written);
+    written += part.length;
   }
   return plain;
 }

@@ -8,8 +8,7 @@ import { assertRecoveryKeyOfVault, exportBackup } from '../backup/backupExport.t
 import { newBackupKey, openBackupKey, type BackupSecret } from '../backup/backupKey.ts';
 import { restoreBackup } from '../backup/backupRestore.ts';
 import { verifyBackupFile } from '../backup/backupVerify.ts';
-import { BACKUP_FORMAT_VERSION } from '../backup/backupHeader.ts';
-import { initFolder, readFolderHeader, type BackupFolder } from '../backup/backupFolder.ts';
+import { FOLDER_FORMAT_VERSION, initFolder, readFolderHeader, type BackupFolder } from '../backup/backupFolder.ts';
 import { listFolderBackups, openFolder, pruneFolder, restoreFromFolder, runFolderBackup, verifyFolderSnapshot } from '../backup/folderBackup.ts';
 import { getSetting, setSetting } from '../db/repositories/settingsRepository.ts';
 import { kdfPresets, normalisePassphrase } from '../vault/kdfParams.ts';
@@ -63,7 +62,7 @@ async function verifyFolder(dir: string, secret: BackupSecret, snapshotId: strin
   const folder = await openFolder(dir, secret);
   const { manifest, problems, checkedBytes } = await verifyFolderSnapshot(folder, snapshotId, progress);
   return {
-    ok: problems.length === 0, backupId: manifest.snapshotId, vaultId: manifest.vaultId, createdAt: manifest.createdAt, formatVersion: BACKUP_FORMAT_VERSION,
+    ok: problems.length === 0, backupId: manifest.snapshotId, vaultId: manifest.vaultId, createdAt: manifest.createdAt, formatVersion: FOLDER_FORMAT_VERSION,
     items: manifest.items.length, verifiedItems: manifest.items.length - problems.length, checkedBytes,
     problems: problems.map(({ item, detail }) => ({ part: item.kind, index: manifest.items.indexOf(item), name: item.name, detail })),
   };
@@ -160,17 +159,50 @@ async function scheduledFolder(session: VaultSession): Promise<{ folder: BackupF
   }
 }
 
-/** `backup.run`: one incremental run to the scheduled folder, then the retention policy. */
-export async function runScheduledBackup(ctx: ServiceContext, progress?: ByteProgress): Promise<BackupRunResult> {
+/** Where the run in progress of a session is kept (session.services), so a manual and a scheduled run never overlap. */
+const RUNNING_SERVICE = 'backup.running';
+
+/** Whether a run to the backup folder is in progress in this session. */
+export function isBackupRunning(session: VaultSession): boolean {
+  return session.services.has(RUNNING_SERVICE);
+}
+
+/**
+ * `backup.run`: one incremental run to the scheduled folder, then the retention policy. Never two at
+ * once: a call while a run is in progress (scheduled or manual) waits for that run and returns its result.
+ */
+export async function runScheduledBackup(ctx: ServiceContext, progress?: ByteProgress, trigger: 'manual' | 'schedule' = 'manual', now: () => number = Date.now): Promise<BackupRunResult> {
   const { session } = ctx;
-  const { folder, schedule } = await scheduledFolder(session);
-  const result = await runFolderBackup(session, folder, progress);
-  await pruneFolder(folder, schedule);
-  session.db.transaction(() => {
-    setSetting(session.db, LAST_GOOD_SETTING, { snapshotId: result.snapshotId, at: result.createdAt, folder: result.folder });
-    appendAudit(session, { actor: ctx.actor, action: 'backup.run', recordType: 'vault', recordId: null, details: { snapshotId: result.snapshotId, newBlobs: result.newBlobs, newBytes: result.newBytes } });
+  const running = session.services.get(RUNNING_SERVICE) as Promise<BackupRunResult> | undefined;
+  if (running !== undefined) return running;
+  const run = (async () => {
+    const { folder, schedule } = await scheduledFolder(session);
+    const result = await runFolderBackup(session, folder, progress);
+    await pruneFolder(folder, schedule);
+    session.db.transaction(() => {
+      // Stamped by the caller's clock (the scheduler's, which tests move), the one `due` is measured with.
+      setSetting(session.db, LAST_GOOD_SETTING, { snapshotId: result.snapshotId, at: new Date(now()).toISOString(), folder: result.folder });
+      setSetting(session.db, LAST_FAILURE_SETTING, null);
+      appendAudit(session, { actor: ctx.actor, action: 'backup.run', recordType: 'vault', recordId: null, details: { snapshotId: result.snapshotId, newBlobs: result.newBlobs, newBytes: result.newBytes, trigger } });
+    }).immediate();
+    return result;
+  })();
+  session.services.set(RUNNING_SERVICE, run);
+  try {
+    return await run;
+  } finally {
+    session.services.delete(RUNNING_SERVICE);
+  }
+}
+
+const LAST_FAILURE_SETTING = 'backup.lastFailure';
+
+/** Records that a scheduled run failed (shown by `backup.status` until a run succeeds), in the audit log too. */
+export function recordScheduledFailure(ctx: ServiceContext, failure: NonNullable<BackupStatus['lastFailure']>): void {
+  ctx.session.db.transaction(() => {
+    setSetting(ctx.session.db, LAST_FAILURE_SETTING, failure);
+    appendAudit(ctx.session, { actor: ctx.actor, action: 'backup.runFailed', recordType: 'vault', recordId: null, details: { code: failure.code } });
   }).immediate();
-  return result;
 }
 
 /** `backup.list`: the snapshots in the scheduled folder. */
@@ -194,6 +226,8 @@ export function backupStatus(ctx: ServiceContext, now = new Date()): BackupStatu
   return {
     schedule,
     lastGood,
+    lastFailure: (getSetting(ctx.session.db, LAST_FAILURE_SETTING) as BackupStatus['lastFailure'] | undefined) ?? null,
+    running: isBackupRunning(ctx.session),
     due: schedule !== null && age >= schedule.intervalHours * 3_600_000,
     overdue: age > (schedule?.warnAfterDays ?? defaultSchedule.warnAfterDays) * 86_400_000,
   };

@@ -1,5 +1,6 @@
 import { AppError } from '../../../src-shared/api/appError.ts';
 import { getSodium } from '../crypto/sodium.ts';
+import { argon2idInWorker } from './argon2Worker.ts';
 
 /** Argon2id cost parameters, recorded in each passphrase slot so old vaults keep unlocking after the defaults rise. */
 export type KdfParams = { algorithm: 'argon2id13'; opsLimit: number; memLimit: number };
@@ -56,6 +57,14 @@ export function normalisePassphrase(passphrase: string): string {
   return passphrase.normalize('NFC');
 }
 
+/**
+ * Above this memory cost Argon2id runs in a short-lived worker thread (argon2Worker.ts), so the
+ * WebAssembly memory it needs is given back: every real vault (MODERATE) and backup passphrase
+ * (SENSITIVE). The INTERACTIVE floor (tests, 64 MiB) stays in-process, where a worker's start would
+ * add ~0.1 s to each of hundreds of test vaults.
+ */
+export const KDF_WORKER_ABOVE_MEMLIMIT = kdfPresets.interactive.memLimit;
+
 /** Stretches a passphrase into a key-encryption key with Argon2id (slow on purpose). */
 export async function deriveKek(passphrase: string, salt: Uint8Array, params: KdfParams): Promise<Uint8Array> {
   const problem = checkKdfParams(params);
@@ -66,6 +75,7 @@ export async function deriveKek(passphrase: string, salt: Uint8Array, params: Kd
   const sodium = await getSodium();
   const secret = new TextEncoder().encode(normalisePassphrase(passphrase));
   try {
+    if (params.memLimit > KDF_WORKER_ABOVE_MEMLIMIT) return await argon2idInWorker(secret, salt, KEK_BYTES, params.opsLimit, params.memLimit);
     return sodium.crypto_pwhash(
       KEK_BYTES,
       secret,

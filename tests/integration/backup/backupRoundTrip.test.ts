@@ -141,12 +141,13 @@ describe('backup export, verify and restore round trip', () => {
     await vault.call('backup.export', { outPath: file, recoveryKey: vault.recoveryKey });
     // A future format may lay out everything after the version byte differently.
     const newer = join(vault.root, 'newer.cvbackup');
-    await writeFile(newer, Buffer.concat([Buffer.from('CVBK'), Buffer.from([2]), Buffer.from('a different layout'.repeat(10))]));
+    await writeFile(newer, Buffer.concat([Buffer.from('CVBK'), Buffer.from([3]), Buffer.from('a different layout'.repeat(10))]));
     const error = expectError(await vault.backend.invoke('backup.verify', { file: newer, recoveryKey: vault.recoveryKey }), 'BACKUP_FORMAT_TOO_NEW');
     expect(error.message).toContain('newer version');
-    // The same byte flipped in a real version-1 backup is damage, not a newer format: the header checksum says so.
+    // The same byte flipped in a real backup is damage, not a newer format: the header checksum says so.
     const flipped = await readFile(file);
-    flipped[4] = 2;
+    expect(flipped[4]).toBe(2);
+    flipped[4] = 3;
     await writeFile(newer, flipped);
     const report = await vault.call('backup.verify', { file: newer, recoveryKey: vault.recoveryKey });
     expect(report.problems.map((p) => p.part)).toEqual(['header']);

@@ -5,14 +5,15 @@ import { Backend } from '../../../src-main/core/backend.ts';
 import { verifyBackupFile } from '../../../src-main/core/backup/backupVerify.ts';
 import { createVault } from '../../../src-main/core/vault/vaultKeys.ts';
 import { kdfPresets } from '../../../src-main/core/vault/kdfParams.ts';
-import { buildCrashChild, checkVaultAfterKill, runAndKill } from '../../fixtures/crash/crashHarness.ts';
+import { buildCrashChild, checkVaultAfterKill, runAndKill, WarmChildren } from '../../fixtures/crash/crashHarness.ts';
 import { fillVaultForBackup } from '../../fixtures/backupVaultContent.ts';
 import { makeTempDir } from '../../helpers/tempDir.ts';
 import { expectOk, testPassphrase } from '../../helpers/testVault.ts';
 
-// CI sizes; `npm run test:crash` runs the long version (1,000 import kills).
+// CI sizes; `npm run test:crash` runs the long version (1,000 import kills). The issue asks for 200
+// kills in CI: children are started warm (WarmChildren) so a cycle is the work, the kill and the check.
 const IMPORT_KILLS = Number(process.env.CRASH_KILLS ?? 200);
-const IMPORT_BUDGET_MS = Number(process.env.CRASH_BUDGET_MS ?? 20_000);
+const IMPORT_BUDGET_MS = Number(process.env.CRASH_BUDGET_MS ?? 150_000);
 const OTHER_KILLS = Number(process.env.CRASH_OTHER_KILLS ?? 10);
 
 describe('the vault and its backups survive SIGKILL at random moments', () => {
@@ -35,19 +36,23 @@ describe('the vault and its backups survive SIGKILL at random moments', () => {
     let kills = 0;
     let swept = 0;
     let last = { versions: 0 };
-    while (kills < IMPORT_KILLS && Date.now() - started < IMPORT_BUDGET_MS) {
-      const keyEnv = { CRASH_VAULT_KEY: Buffer.from(created.vaultKey).toString('hex'), CRASH_VAULT_ID: created.header.vaultId };
-      await runAndKill(child, ['import', vaultDir], keyEnv, Math.floor(Math.random() * 120));
-      kills++;
-      const result = await checkVaultAfterKill(vaultDir, created.header.vaultId, created.vaultKey, checked);
-      swept += result.sweptBlobs + result.sweptTemps;
-      last = result;
+    const keyEnv = { CRASH_VAULT_KEY: Buffer.from(created.vaultKey).toString('hex'), CRASH_VAULT_ID: created.header.vaultId };
+    const children = new WarmChildren(child, ['import', vaultDir], keyEnv);
+    try {
+      while (kills < IMPORT_KILLS && Date.now() - started < IMPORT_BUDGET_MS) {
+        await children.runAndKill(Math.floor(Math.random() * 120));
+        kills++;
+        const result = await checkVaultAfterKill(vaultDir, created.header.vaultId, created.vaultKey, checked);
+        swept += result.sweptBlobs + result.sweptTemps;
+        last = result;
+      }
+    } finally {
+      await children.close();
     }
     console.log(`crash/import: ${kills} SIGKILLs in ${((Date.now() - started) / 1000).toFixed(1)} s; ${last.versions} versions committed and checked; ${swept} orphaned blobs/temp files swept at unlock`);
-    // Fewer than the target only when the time budget ran out on a slow machine; the count is printed either way.
-    expect(kills).toBeGreaterThanOrEqual(Math.min(IMPORT_KILLS, 20));
+    expect(kills).toBe(IMPORT_KILLS);
     expect(last.versions).toBeGreaterThan(0);
-  }, 120_000);
+  }, IMPORT_BUDGET_MS + 30_000);
 
   it('a backup export killed at random moments never leaves a file under the backup name that does not verify', async () => {
     const backend = new Backend({ actor: 'tester', locale: 'en' });

@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { ContractRecord } from '../../../../src-shared/model/contract.ts';
 import type { FileRole } from '../../../../src-shared/model/contractFile.ts';
+import { commitGrouped } from '../../db/groupCommit.ts';
 import { findContractById, insertContract } from '../../db/repositories/contractRepository.ts';
 import { findFileByNameForCustomer, insertContractFile } from '../../db/repositories/contractFileRepository.ts';
 import { insertFileVersion, nextVersionNo } from '../../db/repositories/fileVersionRepository.ts';
@@ -43,7 +44,8 @@ export function titleFromFileName(fileName: string): string {
 
 /**
  * Encrypts one file version (original + extracted text, one fresh data key), makes both blobs durable,
- * then commits the rows that point at them and the audit event in one transaction. A changed file whose
+ * then commits the rows that point at them and the audit event in one transaction (grouped with other
+ * files' commits of the same moment, db/groupCommit.ts). A changed file whose
  * name matches a file already filed for the same customer (or in the target contract) becomes its next
  * version. If the commit fails the blobs are removed; the unlock sweep is the backstop after a crash.
  */
@@ -62,7 +64,7 @@ export async function storeVersion(ctx: ServiceContext, item: ImportItem, extrac
     const textChars = extracted.pages.reduce((n, page) => n + page.length, 0);
     const pageCount = extracted.pageCount ?? extracted.pages.length;
 
-    return session.db.transaction((): StoredPlacement => {
+    return await commitGrouped(session.db, (): StoredPlacement => {
       const existingFile = placement.role === 'email' ? null
         : findFileByNameForCustomer(session.db, item.fileName, placement.customerId, placement.contractId ?? undefined);
       let contractId = existingFile?.contractId ?? placement.contractId;
@@ -98,7 +100,7 @@ export async function storeVersion(ctx: ServiceContext, item: ImportItem, extrac
         details: { fileId, versionId, versionNo, size: item.bytes.length, format: extracted.format, source: item.sourceKind },
       });
       return { contractId, fileId, versionId, versionNo, createdContract, role: placement.role };
-    }).immediate();
+    });
   } catch (error) {
     // The rows did not commit: remove what was written so nothing half-imported remains.
     await Promise.all(written.map((blobId) => session.blobs.remove(blobId).catch(() => undefined)));

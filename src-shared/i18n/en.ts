@@ -564,6 +564,10 @@ export const en = {
   'cli.backup.status': 'Last good backup: {last}. Backup folder: {dir}.',
   'cli.backup.never': 'never',
   'ui.contracts.selectAll': 'Select every loaded contract',
+  // ---- #5/#7 Backups page, saved searches, folder picker (ui-backup) ----
+  'error.FOLDER_PATH_INVALID': '"{path}" is not a full folder path (it must start at a drive or at /, without "..").',
+  'error.FOLDER_PATH_NOT_FOUND': 'The folder "{path}" does not exist.',
+  'error.FOLDER_PATH_UNREADABLE': 'The folder "{path}" cannot be opened (no permission?).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -566,4 +566,8 @@ export const zhCN: Messages = {
   'cli.backup.status': '最近一次完好的备份：{last}。备份文件夹：{dir}。',
   'cli.backup.never': '从未',
   'ui.contracts.selectAll': '选择所有已加载的合同',
+  // ---- #5/#7 Backups page, saved searches, folder picker (ui-backup) ----
+  'error.FOLDER_PATH_INVALID': '“{path}”不是完整的文件夹路径（须从盘符或 / 开始，且不含“..”）。',
+  'error.FOLDER_PATH_NOT_FOUND': '文件夹“{path}”不存在。',
+  'error.FOLDER_PATH_UNREADABLE': '无法打开文件夹“{path}”（没有权限？）。',
 };

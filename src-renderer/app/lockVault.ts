@@ -1,3 +1,4 @@
+import { useBackupStore } from '../features/backup/backupStore.ts';
 import { useContractPageStore } from '../features/contract/contractPageStore.ts';
 import { useContractsStore } from '../features/contracts/contractsStore.ts';
 import { useCustomerPageStore } from '../features/customers/customerPageStore.ts';
@@ -19,5 +20,6 @@ export async function lockVault(): Promise<void> {
   useSearchStore.getState().reset();
   useContractPageStore.getState().reset();
   useImportQueueStore.getState().reset();
+  useBackupStore.getState().reset();
   useNavigationStore.getState().go('contracts');
 }

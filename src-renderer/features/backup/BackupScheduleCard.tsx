@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Form, InputNumber, Progress, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, InputNumber, Progress, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { BackupFolderSnapshot } from '../../../src-shared/model/backupFolder.ts';
 import { appApi } from '../../api/appApi.ts';
@@ -59,7 +59,7 @@ export function BackupScheduleCard() {
     <Card
       title={t('ui.backup.scheduleTitle')}
       className="backup-schedule"
-      extra={<Tag color={schedule ? 'green' : 'default'}>{schedule ? t('ui.backup.scheduleOn') : t('ui.backup.scheduleOff')}</Tag>}
+      extra={<Typography.Text strong>{schedule ? t('ui.backup.scheduleOn') : t('ui.backup.scheduleOff')}</Typography.Text>}
     >
       <ProblemAlert problem={problem} onClose={() => setProblem(null)} />
       <Descriptions size="small" column={1} bordered className="backup-last-good">
@@ -84,7 +84,7 @@ export function BackupScheduleCard() {
       </div>
       {task.percent !== null ? <Progress percent={task.percent} status={task.running ? 'active' : 'normal'} aria-label={t('ui.backup.runProgress')} /> : null}
       {editing ? (
-        <Form<ScheduleFields> form={form} layout="vertical" requiredMark={false} onFinish={(fields) => void save(fields)} className="backup-schedule-form">
+        <Form<ScheduleFields> form={form} name="backupSchedule" layout="vertical" requiredMark={false} onFinish={(fields) => void save(fields)} className="backup-schedule-form">
           <Form.Item name="folder" label={t('ui.backup.folder')} extra={t('ui.backup.folderHelp')} rules={[{ required: true, whitespace: true, message: t('ui.settings.required') }]}>
             <FolderPathInput pickerTitle={t('ui.backup.folder')} />
           </Form.Item>

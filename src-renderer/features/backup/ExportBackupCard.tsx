@@ -40,7 +40,7 @@ export function ExportBackupCard() {
 
   return (
     <Card title={t('ui.backup.exportTitle')} className="backup-export">
-      <Form<ExportFields> form={form} layout="vertical" requiredMark={false} disabled={task.running} onFinish={(fields) => void exportNow(fields)} initialValues={{ fileName: defaultBackupFileName(new Date()) }}>
+      <Form<ExportFields> form={form} name="backupExport" layout="vertical" requiredMark={false} disabled={task.running} onFinish={(fields) => void exportNow(fields)} initialValues={{ fileName: defaultBackupFileName(new Date()) }}>
         <Form.Item name="folder" label={t('ui.backup.exportFolder')} rules={[{ required: true, whitespace: true, message: t('ui.settings.required') }]}>
           <FolderPathInput pickerTitle={t('ui.backup.exportFolder')} />
         </Form.Item>

@@ -51,7 +51,7 @@ export function RestoreBackupCard() {
 
   return (
     <Card title={t('ui.backup.restoreTitle')} className="backup-restore">
-      <Form<RestoreFields> form={form} layout="vertical" requiredMark={false} disabled={task.running} onFinish={(fields) => void restore(fields)}>
+      <Form<RestoreFields> form={form} name="backupRestore" layout="vertical" requiredMark={false} disabled={task.running} onFinish={(fields) => void restore(fields)}>
         <Form.Item name="file" label={t('ui.backup.restoreFile')} htmlFor="restore-file" extra={t('ui.backup.verifyFileHelp')} rules={[{ required: true, whitespace: true, message: t('ui.settings.required') }]}>
           <Input id="restore-file" spellCheck={false} />
         </Form.Item>

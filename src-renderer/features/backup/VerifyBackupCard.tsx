@@ -37,7 +37,7 @@ export function VerifyBackupCard() {
 
   return (
     <Card title={t('ui.backup.verifyTitle')} className="backup-verify">
-      <Form<VerifyFields> form={form} layout="vertical" requiredMark={false} disabled={task.running} onFinish={(fields) => void verify(fields)}>
+      <Form<VerifyFields> form={form} name="backupVerify" layout="vertical" requiredMark={false} disabled={task.running} onFinish={(fields) => void verify(fields)}>
         <Form.Item label={t('ui.backup.verifyFile')} extra={t('ui.backup.verifyFileHelp')} required>
           <Space.Compact style={{ width: '100%' }}>
             <Form.Item name="file" noStyle rules={[{ required: true, whitespace: true, message: t('ui.settings.required') }]}>

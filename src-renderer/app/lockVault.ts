@@ -1,4 +1,5 @@
 import { useBackupStore } from '../features/backup/backupStore.ts';
+import { useSavedSearchesStore } from '../features/search/savedSearchesStore.ts';
 import { useContractPageStore } from '../features/contract/contractPageStore.ts';
 import { useContractsStore } from '../features/contracts/contractsStore.ts';
 import { useCustomerPageStore } from '../features/customers/customerPageStore.ts';
@@ -21,5 +22,6 @@ export async function lockVault(): Promise<void> {
   useContractPageStore.getState().reset();
   useImportQueueStore.getState().reset();
   useBackupStore.getState().reset();
+  useSavedSearchesStore.getState().reset();
   useNavigationStore.getState().go('contracts');
 }

@@ -648,6 +648,17 @@ export const en = {
   'ui.folderPicker.title': 'Choose the vault folder',
   'ui.folderPicker.truncated': 'Only the first folders are shown; type the path for others.',
   'ui.folderPicker.up': 'Up',
+  'ui.search.more': 'Show {count} more',
+  'ui.search.saved.title': 'Saved searches',
+  'ui.search.saved.name': 'Name for this search',
+  'ui.search.saved.save': 'Save',
+  'ui.search.saved.none': 'No saved searches yet',
+  'ui.search.saved.remove': 'Delete',
+  'ui.search.saved.removeNamed': 'Delete the saved search {name}',
+  'ui.search.saved.removeConfirm': 'Delete the saved search "{name}"?',
+  'ui.search.saved.filtersOnly': '(filters only)',
+  'ui.search.saved.withFilters': '{text} + {filters} filter(s)',
+  'ui.search.recent.title': 'Recent searches',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,16 +1,18 @@
-import { Empty, Spin, Typography } from 'antd';
+import { Button, Empty, Spin, Typography } from 'antd';
 import { PageTitle } from '../../app/PageTitle.tsx';
 import { ProblemAlert } from '../../app/ProblemAlert.tsx';
 import { useT } from '../../i18n/useT.ts';
+import { SavedSearchesPanel } from './SavedSearchesPanel.tsx';
 import { SearchFiltersPanel } from './SearchFiltersPanel.tsx';
 import { SearchHitCard } from './SearchHitCard.tsx';
+import { RESULTS_PER_PAGE } from './searchQuery.ts';
 import { useSearchStore } from './searchStore.ts';
 import { isApplePlatform } from './useSearchShortcut.ts';
 
 /** Results of the global search box as you type, with the filter panel beside them. */
 export function SearchPage() {
   const t = useT();
-  const { result, loading, problem } = useSearchStore();
+  const { result, loading, loadingMore, loadMore, problem } = useSearchStore();
   const shortcut = t(isApplePlatform() ? 'ui.search.shortcutMac' : 'ui.search.shortcut');
   return (
     <>
@@ -26,10 +28,18 @@ export function SearchPage() {
                 {result.total === 0 ? t('ui.search.none') : t('ui.search.total', { total: result.total, shown: result.hits.length })}
               </Typography.Paragraph>
               {result.hits.map((hit) => <SearchHitCard key={hit.contractId} hit={hit} />)}
+              {result.hits.length < result.total ? (
+                <Button className="search-more" loading={loadingMore} onClick={() => void loadMore()}>
+                  {t('ui.search.more', { count: Math.min(RESULTS_PER_PAGE, result.total - result.hits.length) })}
+                </Button>
+              ) : null}
             </>
           )}
         </section>
-        <SearchFiltersPanel />
+        <div className="search-sidebar">
+          <SavedSearchesPanel />
+          <SearchFiltersPanel />
+        </div>
       </div>
     </>
   );

@@ -3,12 +3,10 @@ import type { SearchQuery, SearchResult } from '../../../src-shared/model/search
 import { appApi } from '../../api/appApi.ts';
 import { callApi } from '../../api/callApi.ts';
 import type { Problem } from '../../api/problem.ts';
-import { appendPage, buildSearchQuery, hasFilters, noFilters, searchStateOfQuery, type SearchFilters } from './searchQuery.ts';
+import { appendPage, buildSearchQuery, hasFilters, noFilters, SEARCH_DEBOUNCE_MS, searchStateOfQuery, type SearchFilters } from './searchQuery.ts';
 
-export { buildSearchQuery, RESULTS_PER_PAGE, type SearchFilters } from './searchQuery.ts';
+export { buildSearchQuery, RESULTS_PER_PAGE, SEARCH_DEBOUNCE_MS, type SearchFilters } from './searchQuery.ts';
 
-/** Wait after the last keystroke before asking: fast typing sends one query, a pause shows results at once. */
-export const SEARCH_DEBOUNCE_MS = 150;
 
 interface SearchState {
   text: string;

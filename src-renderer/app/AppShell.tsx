@@ -8,6 +8,7 @@ import { ContractPage } from '../features/contract/ContractPage.tsx';
 import { ContractsPage } from '../features/contracts/ContractsPage.tsx';
 import { CustomerPage } from '../features/customers/CustomerPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
+import { DesktopImportRequests } from '../features/import/DesktopImportRequests.tsx';
 import { DropImportLayer } from '../features/import/DropImportLayer.tsx';
 import { ImportQueuePanel } from '../features/import/ImportQueuePanel.tsx';
 import { GlobalSearchBox } from '../features/search/GlobalSearchBox.tsx';
@@ -82,6 +83,7 @@ export function AppShell() {
         </Layout.Content>
       </Layout>
       <DropImportLayer />
+      <DesktopImportRequests />
       <ImportQueuePanel />
     </Layout>
   );

@@ -52,3 +52,16 @@ export function appendPage(shown: SearchResult, next: SearchResult): SearchResul
   const seen = new Set(shown.hits.map((hit) => hit.contractId));
   return { total: next.total, terms: shown.terms, hits: [...shown.hits, ...next.hits.filter((hit) => !seen.has(hit.contractId))] };
 }
+
+/** Hits a new search paints first; the rest of the page follows in a deferred render. */
+export const FIRST_PAINT_HITS = 8;
+
+/**
+ * Which hits to render while the deferred copy of the result catches up: all once it has; for a page
+ * appended to the same search ("Show more"), the ones already shown; for a new search, its first few.
+ */
+export function hitsToRender(result: SearchResult, rendered: SearchResult | null): SearchResult['hits'] {
+  if (rendered === result) return result.hits;
+  const sameSearch = rendered !== null && rendered.hits.length > 0 && rendered.hits[0] === result.hits[0];
+  return result.hits.slice(0, sameSearch ? Math.max(rendered.hits.length, FIRST_PAINT_HITS) : FIRST_PAINT_HITS);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit, SearchResult } from '../../../src-shared/model/search.ts';
 import { distinctRecent, filterCount, isEmptyQuery, savedQueryOf } from '../../../src-renderer/features/search/savedSearches.ts';
-import { appendPage, buildSearchQuery, noFilters, RESULTS_PER_PAGE, searchStateOfQuery } from '../../../src-renderer/features/search/searchQuery.ts';
+import { appendPage, buildSearchQuery, FIRST_PAINT_HITS, hitsToRender, noFilters, RESULTS_PER_PAGE, searchStateOfQuery } from '../../../src-renderer/features/search/searchQuery.ts';
 
 function hit(contractId: string): SearchHit {
   return {
@@ -23,6 +23,19 @@ describe('search paging', () => {
     expect(merged.hits.map((h) => h.contractId)).toEqual(['a', 'b', 'c']);
     expect(merged.total).toBe(4);
     expect(merged.terms).toEqual(['采购']);
+  });
+});
+
+describe('first paint of a new search', () => {
+  it('renders a new search’s first hits at once, keeps an appended page’s shown hits, and everything once caught up', () => {
+    const hits = Array.from({ length: 50 }, (_v, i) => hit(`h${i}`));
+    const first: SearchResult = { total: 60, terms: [], hits };
+    expect(hitsToRender(first, null)).toHaveLength(FIRST_PAINT_HITS);
+    expect(hitsToRender(first, { total: 3, terms: [], hits: [hit('other')] })).toHaveLength(FIRST_PAINT_HITS);
+    expect(hitsToRender(first, first)).toHaveLength(50);
+    const more = appendPage(first, { total: 60, terms: [], hits: Array.from({ length: 10 }, (_v, i) => hit(`m${i}`)) });
+    expect(hitsToRender(more, first)).toHaveLength(50);
+    expect(hitsToRender(more, more)).toHaveLength(60);
   });
 });
 

@@ -205,3 +205,8 @@ test('the Backups page in Chinese: the warning, verify of the backup folder, and
   await page.getByRole('navigation').getByText('设置').click();
   await page.getByText('English', { exact: true }).click();
 });
+
+test('locks the vault at the end, so the next spec starts at the gate', async () => {
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+});

@@ -88,3 +88,8 @@ test('Enter records a recent search; a search saved under a name runs again from
   await expect(saved).toHaveCount(0);
   await expect(sidebar.getByText('No saved searches yet')).toBeVisible();
 });
+
+test('locks the vault at the end, so the next spec starts at the gate', async () => {
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+});

@@ -10,9 +10,6 @@ export interface SearchFilters {
   signedTo: string | null;
 }
 
-/** Wait after the last keystroke before asking: fast typing sends one query, a pause shows results at once. */
-export const SEARCH_DEBOUNCE_MS = 150;
-
 /** Results asked for at once; "Show more" asks for the next page from the hits already shown. */
 export const RESULTS_PER_PAGE = 50;
 

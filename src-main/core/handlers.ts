@@ -23,6 +23,7 @@ import { previewFile, readFileContent, readFileText } from './services/viewing/f
 import {
   backupStatus, exportVaultBackup, getBackupSchedule, listScheduledBackups, pruneScheduledBackups, restoreVaultBackup, runScheduledBackup, setBackupSchedule, verifyBackup,
 } from './services/backupService.ts';
+import { createFolder, listFolders as listFileSystemFolders } from './services/folderListing.ts';
 import { recordPendingRestore } from './backup/restoreMarker.ts';
 import { recentSearches, reindex, removeSavedSearch, savedSearches, saveSearch, searchContracts } from './services/search/searchService.ts';
 
@@ -161,4 +162,7 @@ export const handlers: Handlers = {
   'backup.list': async (_input, ctx) => listScheduledBackups(serviceContext(ctx)),
   'backup.prune': async (input, ctx) => pruneScheduledBackups(serviceContext(ctx), input),
   'backup.status': async (_input, ctx) => backupStatus(serviceContext(ctx)),
+  // Folder picker (#5): not audited; it runs before any vault is open (there is no log to write to) and reads only folder names.
+  'fs.listFolders': async (input) => listFileSystemFolders(input.path),
+  'fs.createFolder': async (input) => createFolder(input.parent, input.name),
 };

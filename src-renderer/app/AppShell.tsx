@@ -1,10 +1,14 @@
-import { FileTextOutlined, LockOutlined, SearchOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, FileTextOutlined, LockOutlined, SearchOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Tooltip } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { BackupsPage } from '../features/backup/BackupsPage.tsx';
+import { useBackupStore } from '../features/backup/backupStore.ts';
+import { BackupWarningBanner } from '../features/backup/BackupWarningBanner.tsx';
 import { ContractPage } from '../features/contract/ContractPage.tsx';
 import { ContractsPage } from '../features/contracts/ContractsPage.tsx';
 import { CustomerPage } from '../features/customers/CustomerPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
+import { DesktopImportRequests } from '../features/import/DesktopImportRequests.tsx';
 import { DropImportLayer } from '../features/import/DropImportLayer.tsx';
 import { ImportQueuePanel } from '../features/import/ImportQueuePanel.tsx';
 import { GlobalSearchBox } from '../features/search/GlobalSearchBox.tsx';
@@ -23,6 +27,7 @@ const screens: Record<Page, () => ReactNode> = {
   search: () => <SearchPage />,
   settings: () => <SettingsPage />,
   contract: () => <ContractPage />,
+  backups: () => <BackupsPage />,
 };
 
 /** The open vault's frame: the left navigation, the header (search, vault status, Lock) and the current screen. */
@@ -35,6 +40,10 @@ export function AppShell() {
   const busy = useVaultStore((state) => state.busy);
   const problem = useVaultStore((state) => state.problem);
   const clearProblem = useVaultStore((state) => state.clearProblem);
+  // The backup warning is shown on every screen: load the status once the vault is open.
+  useEffect(() => {
+    void useBackupStore.getState().load();
+  }, []);
   return (
     <Layout className="shell">
       <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} className="shell-sider">
@@ -49,6 +58,7 @@ export function AppShell() {
               { key: 'contracts', icon: <FileTextOutlined aria-hidden />, label: t('ui.nav.contracts') },
               { key: 'customers', icon: <TeamOutlined aria-hidden />, label: t('ui.nav.customers') },
               { key: 'search', icon: <SearchOutlined aria-hidden />, label: t('ui.nav.search') },
+              { key: 'backups', icon: <CloudUploadOutlined aria-hidden />, label: t('ui.nav.backups') },
               { key: 'settings', icon: <SettingOutlined aria-hidden />, label: t('ui.nav.settings') },
             ]}
           />
@@ -68,10 +78,12 @@ export function AppShell() {
         </Layout.Header>
         <Layout.Content className="shell-content">
           <ProblemAlert problem={problem} onClose={clearProblem} />
+          {page === 'backups' ? null : <BackupWarningBanner withLink />}
           {screens[page]()}
         </Layout.Content>
       </Layout>
       <DropImportLayer />
+      <DesktopImportRequests />
       <ImportQueuePanel />
     </Layout>
   );

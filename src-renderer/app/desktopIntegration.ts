@@ -30,6 +30,7 @@ export function handleDesktopEvent(event: DesktopEvent): void {
       void lockVault();
       break;
     case 'openBackup':
+      useNavigationStore.getState().go('backups');
       useDesktopRequestStore.getState().request({ kind: 'restoreBackup', path: event.path });
       break;
     case 'progress':

@@ -1,3 +1,5 @@
+import { useBackupStore } from '../features/backup/backupStore.ts';
+import { useSavedSearchesStore } from '../features/search/savedSearchesStore.ts';
 import { useContractPageStore } from '../features/contract/contractPageStore.ts';
 import { useContractsStore } from '../features/contracts/contractsStore.ts';
 import { useCustomerPageStore } from '../features/customers/customerPageStore.ts';
@@ -19,5 +21,7 @@ export async function lockVault(): Promise<void> {
   useSearchStore.getState().reset();
   useContractPageStore.getState().reset();
   useImportQueueStore.getState().reset();
+  useBackupStore.getState().reset();
+  useSavedSearchesStore.getState().reset();
   useNavigationStore.getState().go('contracts');
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** The screens of the left navigation, and the screens reached from them (one customer, one contract). */
-export const pages = ['contracts', 'customers', 'customer', 'search', 'settings'] as const;
+export const pages = ['contracts', 'customers', 'customer', 'search', 'settings', 'backups'] as const;
 export type Page = (typeof pages)[number] | 'contract';
 
 /** What the contract page opens on: a contract, and optionally a version at a page with terms to highlight (from a search hit). */

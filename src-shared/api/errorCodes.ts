@@ -69,6 +69,10 @@ export const errorCodes = [
   'BACKUP_FOLDER_NOT_SET',
   'BACKUP_SNAPSHOT_NOT_FOUND',
   'BACKUP_FOLDER_OF_OTHER_VAULT',
+  // Folder picker (#5 ui-backup)
+  'FOLDER_PATH_INVALID',
+  'FOLDER_PATH_NOT_FOUND',
+  'FOLDER_PATH_UNREADABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

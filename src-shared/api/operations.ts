@@ -21,6 +21,7 @@ import type { RecentSearch, SavedSearch, SearchResult } from '../model/search.ts
 import { searchSorts } from '../model/search.ts';
 import type { FileContent, FilePreview, FileText } from '../model/fileView.ts';
 import type { BackupExportResult, BackupRestoreResult, BackupVerifyReport } from '../model/backup.ts';
+import type { FolderListing } from '../model/folderListing.ts';
 import type { BackupFolderSnapshot, BackupRunResult, BackupSchedule, BackupStatus } from '../model/backupFolder.ts';
 
 /** One entry of the API map: its input schema, the permission it needs, and (as a type only) its result. */
@@ -164,6 +165,8 @@ export const operations = {
       ocrEnabled: z.boolean().optional(),
       // Kept in step with maxAutoLockMinutes (core cannot be imported here): a day at most, 0 = never.
       autoLockMinutes: z.number().int().min(0).max(1440).optional(),
+      // Kept in step with maxBackupWarnDays (#7 Backups page): a year at most; 0 = warn as soon as time has passed.
+      backupWarnDays: z.number().int().min(0).max(366).optional(),
     }).strict(),
     permission: 'admin',
   }),
@@ -336,6 +339,12 @@ export const operations = {
   }),
   /** The last good backup, whether a run is due, and whether the UI should warn. */
   'backup.status': op<BackupStatus>()({ input: z.object({}).strict(), permission: 'read' }),
+
+  // ---- #5 folder picker (ui-backup branch): used before unlock, so `open`; folders only, never file names ----
+  /** The subfolders of an absolute folder (none hidden), plus home and the roots; no path: the start places only. */
+  'fs.listFolders': op<FolderListing>()({ input: z.object({ path: nonBlank(4096).optional() }).strict(), permission: 'open' }),
+  /** Creates one folder (a single name) inside an existing absolute folder, for "New folder" in the picker. */
+  'fs.createFolder': op<{ path: string }>()({ input: z.object({ parent: nonBlank(4096), name: folderName.refine((n) => n !== '.' && n !== '..', 'folder name') }).strict(), permission: 'open' }),
 } as const;
 
 export type Operations = typeof operations;

@@ -10,4 +10,6 @@ export interface VaultSettings {
   ocrEnabled: boolean;
   /** Minutes without any activity after which the unlocked vault locks itself; 0 = never. */
   autoLockMinutes: number;
+  /** Days after the last good backup before the app warns (a banner in the shell and the Backups page); 0 = as soon as time has passed. */
+  backupWarnDays: number;
 }

@@ -15,6 +15,7 @@ import { kdfPresets, normalisePassphrase } from '../vault/kdfParams.ts';
 import { MIN_PASSPHRASE_LENGTH } from '../vault/vaultKeys.ts';
 import type { VaultSession } from '../session/vaultSession.ts';
 import { appendAudit } from './auditLog.ts';
+import { backupWarnDays } from './backupWarning.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
 /** Byte progress of long backup work. */
@@ -229,6 +230,6 @@ export function backupStatus(ctx: ServiceContext, now = new Date()): BackupStatu
     lastFailure: (getSetting(ctx.session.db, LAST_FAILURE_SETTING) as BackupStatus['lastFailure'] | undefined) ?? null,
     running: isBackupRunning(ctx.session),
     due: schedule !== null && age >= schedule.intervalHours * 3_600_000,
-    overdue: age > (schedule?.warnAfterDays ?? defaultSchedule.warnAfterDays) * 86_400_000,
+    overdue: age > backupWarnDays(ctx.session.db) * 86_400_000,
   };
 }

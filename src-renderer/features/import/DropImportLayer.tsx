@@ -1,6 +1,8 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import { findDesktopBridge } from '../../api/ipcTransport.ts';
+import { dropImportOf } from './desktopDrop.ts';
 import { carriesFiles, filesOfDrop } from './droppedFiles.ts';
 import { useImportQueueStore } from './importQueueStore.ts';
 
@@ -61,7 +63,11 @@ export function DropImportLayer() {
       setDragging(false);
       highlight(null);
       const customer = customerAt(event.target);
-      void filesOfDrop(event.dataTransfer).then((files) => enqueue(files, customer?.id ?? null));
+      // In Electron, by path (the backend reads the files and walks folders); in a browser, by bytes.
+      const bridge = findDesktopBridge(window);
+      const plan = dropImportOf(Array.from(event.dataTransfer.files), bridge ? (file) => bridge.pathForFile(file) : undefined);
+      if (plan.kind === 'paths') useImportQueueStore.getState().enqueuePaths(plan.paths, customer?.id ?? null);
+      else void filesOfDrop(event.dataTransfer).then((files) => enqueue(files, customer?.id ?? null));
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragover', onOver);

@@ -3,6 +3,7 @@ import { Input, type InputRef } from 'antd';
 import { useRef } from 'react';
 import { useNavigationStore } from '../../app/navigationStore.ts';
 import { useT } from '../../i18n/useT.ts';
+import { useSavedSearchesStore } from './savedSearchesStore.ts';
 import { useSearchStore } from './searchStore.ts';
 import { isApplePlatform, useSearchShortcut } from './useSearchShortcut.ts';
 
@@ -30,6 +31,11 @@ export function GlobalSearchBox() {
         onChange={(event) => {
           setText(event.target.value);
           go('search');
+        }}
+        // Enter: the search is finished, so it is run now and kept among the recent searches.
+        onPressEnter={() => {
+          go('search');
+          void useSearchStore.getState().runNow().then(() => useSavedSearchesStore.getState().load());
         }}
         onFocus={() => {
           if (text !== '') go('search');

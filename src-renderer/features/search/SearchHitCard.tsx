@@ -1,4 +1,5 @@
 import { Button, Card, Space, Tag, Typography } from 'antd';
+import { memo } from 'react';
 import { useNavigationStore } from '../../app/navigationStore.ts';
 import type { MessageKey } from '../../../src-shared/i18n/en.ts';
 import type { SearchHit, SearchSnippet } from '../../../src-shared/model/search.ts';
@@ -22,7 +23,7 @@ function snippetSource(t: Translator, snippet: SearchSnippet): string {
 }
 
 /** One contract found: what it is, where the terms matched in its fields, and snippets of its files with the terms marked. */
-export function SearchHitCard({ hit }: { hit: SearchHit }) {
+export const SearchHitCard = memo(function SearchHitCard({ hit }: { hit: SearchHit }) {
   const t = useT();
   const locale = useLocaleStore((state) => state.locale);
   const openContract = useNavigationStore((state) => state.openContract);
@@ -65,4 +66,4 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
       ))}
     </Card>
   );
-}
+});

@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import { FolderPathInput } from '../folders/FolderPathInput.tsx';
 import { MIN_PASSPHRASE_LENGTH } from './passphraseStrength.ts';
 import { PassphraseStrengthMeter } from './PassphraseStrengthMeter.tsx';
 import { useVaultStore } from './vaultStore.ts';
@@ -12,8 +13,8 @@ interface CreateFields {
 }
 
 /**
- * Creates a vault: its folder (typed as a path in browser mode; the Electron shell will offer a folder
- * picker), the passphrase twice with a strength meter. The recovery key follows (RecoveryKeyNotice).
+ * Creates a vault: its folder (typed, or chosen with Browse: the native dialog in Electron, the folder
+ * picker modal in browser mode), the passphrase twice with a strength meter. The recovery key follows (RecoveryKeyNotice).
  */
 export function CreateVaultForm() {
   const t = useT();
@@ -38,7 +39,7 @@ export function CreateVaultForm() {
         extra={t('ui.vault.folderHelpCreate')}
         rules={[{ required: true, whitespace: true, message: t('ui.vault.folderRequired') }]}
       >
-        <Input autoComplete="off" spellCheck={false} placeholder={t('ui.vault.folderPlaceholder')} />
+        <FolderPathInput placeholder={t('ui.vault.folderPlaceholder')} pickerTitle={t('ui.folderPicker.title')} />
       </Form.Item>
       <Form.Item
         name="passphrase"

@@ -1,6 +1,7 @@
 import { Button, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import { FolderPathInput } from '../folders/FolderPathInput.tsx';
 import { useVaultStore } from './vaultStore.ts';
 
 type Method = 'passphrase' | 'recoveryKey';
@@ -29,7 +30,7 @@ export function UnlockVaultForm() {
       }}
     >
       <Form.Item name="vaultDir" label={t('ui.vault.folder')} rules={[{ required: true, whitespace: true, message: t('ui.vault.folderRequired') }]}>
-        <Input autoComplete="off" spellCheck={false} placeholder={t('ui.vault.folderPlaceholder')} />
+        <FolderPathInput placeholder={t('ui.vault.folderPlaceholder')} pickerTitle={t('ui.folderPicker.title')} />
       </Form.Item>
       <Form.Item label={t('ui.vault.unlockWith')}>
         <Radio.Group

@@ -1,0 +1,95 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './accessibility.ts';
+import { readBridgeInfo, type BridgeInfo } from './bridgeInfo.ts';
+
+/**
+ * Issue 5's saved and recent searches and result paging, self-contained: its own vault with 60 small
+ * contracts that all match one word, so the first page (50) needs "Show more".
+ */
+test.describe.configure({ mode: 'serial' });
+
+let info: BridgeInfo;
+let page: Page;
+
+async function invokeFromPage(name: string, input: unknown): Promise<{ ok: boolean; value?: unknown }> {
+  return page.evaluate(async ({ name, input }) => {
+    const hash = (globalThis as unknown as { location: { hash: string } }).location.hash;
+    const token = /token=([0-9a-f]{64})/u.exec(hash)?.[1] ?? '';
+    const response = await fetch('/api/invoke', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name, input }),
+    });
+    const lines = (await response.text()).trim().split('\n');
+    return (JSON.parse(lines[lines.length - 1] ?? '{}') as { result: { ok: boolean; value?: unknown } }).result;
+  }, { name, input });
+}
+
+test.beforeAll(async ({ browser }) => {
+  info = await readBridgeInfo();
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+});
+
+test.afterAll(async () => {
+  await page.context().close();
+});
+
+test('pages through 60 results with Show more', async () => {
+  await page.goto(info.appUrl);
+  expect((await invokeFromPage('vault.create', { vaultDir: join(info.workDir, 'saved-search-vault'), passphrase: 'Saved searches passphrase 42', kdf: 'interactive' })).ok).toBe(true);
+  const dir = join(info.workDir, 'saved-search-files');
+  await mkdir(dir, { recursive: true });
+  const paths: string[] = [];
+  for (let i = 0; i < 60; i += 1) {
+    const path = join(dir, `maintenance-${String(i).padStart(2, '0')}.txt`);
+    await writeFile(path, `Maintenance agreement number ${i}. 设备维护合同 ${i}。`);
+    paths.push(path);
+  }
+  expect((await invokeFromPage('contracts.import', { paths })).ok).toBe(true);
+  await page.reload();
+
+  const box = page.getByRole('searchbox', { name: /Search contracts/u });
+  await box.fill('maintenance');
+  await expect(page.getByText('60 contracts found, showing 50.')).toBeVisible();
+  await page.getByRole('button', { name: 'Show 10 more' }).click();
+  await expect(page.getByText('60 contracts found, showing 60.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Show \d+ more/u })).toHaveCount(0);
+});
+
+test('Enter records a recent search; a search saved under a name runs again from the sidebar and can be deleted', async () => {
+  const box = page.getByRole('searchbox', { name: /Search contracts/u });
+  await box.fill('维护合同');
+  await box.press('Enter');
+  const sidebar = page.locator('.saved-searches');
+  await expect(sidebar.locator('.recent-search-list').getByRole('button', { name: '维护合同' })).toBeVisible();
+
+  await page.getByLabel('Type').click();
+  await page.locator('.ant-select-item-option').first().click();
+  await page.keyboard.press('Escape');
+  await sidebar.getByLabel('Name for this search').fill('维护 (filtered)');
+  await sidebar.getByRole('button', { name: 'Save' }).click();
+  const saved = sidebar.locator('.saved-search-list').getByRole('button', { name: '维护 (filtered)', exact: true });
+  await expect(saved).toBeVisible();
+  await page.mouse.move(1279, 799);
+  await page.waitForTimeout(350);
+  await expectNoSeriousA11yViolations(page, 'search with saved searches');
+
+  await box.fill('');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await saved.click();
+  await expect(box).toHaveValue('维护合同');
+  await expect(page.locator('.search-filters .ant-select-selection-item')).toHaveCount(1);
+
+  await sidebar.getByRole('button', { name: 'Delete the saved search 维护 (filtered)' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(saved).toHaveCount(0);
+  await expect(sidebar.getByText('No saved searches yet')).toBeVisible();
+});
+
+test('locks the vault at the end, so the next spec starts at the gate', async () => {
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+});

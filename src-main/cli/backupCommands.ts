@@ -97,10 +97,16 @@ export function registerBackupCommands(program: Command, deps: BackupCommandDeps
     .option('--warn-after-days <n>', 'warn when the last good backup is older than this')
     .option('--recovery-key', 'encrypt the folder with the vault\'s recovery key instead of a backup passphrase')
     .option('--backup-passphrase-file <file>', 'read the backup passphrase from this file (else CVAULT_BACKUP_PASSPHRASE, else prompt)')
+    .option('--off', 'turn scheduled backups off (the folder and its backups stay)')
     .addOption(new Option('--kdf <preset>').choices(['sensitive', 'moderate', 'interactive']).default('sensitive').hideHelp())
-    .action(async (dir: string, o: BackupSecretOptions & { folder?: string; everyHours?: string; keepDaily?: string; keepWeekly?: string; keepMonthly?: string; warnAfterDays?: string; kdf: 'sensitive' | 'moderate' | 'interactive' }, cmd: Command) => {
+    .action(async (dir: string, o: BackupSecretOptions & { off?: boolean; folder?: string; everyHours?: string; keepDaily?: string; keepWeekly?: string; keepMonthly?: string; warnAfterDays?: string; kdf: 'sensitive' | 'moderate' | 'interactive' }, cmd: Command) => {
       const opts = globals(cmd);
       const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+      if (o.off === true) {
+        const result = await withVault(dir, opts, async () => call('backup.schedule.clear', {}));
+        print(opts, result, () => t(result.cleared ? 'cli.backup.scheduleCleared' : 'error.BACKUP_FOLDER_NOT_SET'));
+        return;
+      }
       const schedule = await withVault(dir, opts, async () => {
         if (o.folder === undefined) return call('backup.schedule.get', {});
         const current = await call('backup.schedule.get', {});

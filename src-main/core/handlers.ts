@@ -21,7 +21,7 @@ import { addWatchedFolder, listFolders, removeWatchedFolder, runWatchedFolder } 
 import type { ServiceContext } from './services/serviceContext.ts';
 import { previewFile, readFileContent, readFileText } from './services/viewing/fileViewService.ts';
 import {
-  backupStatus, exportVaultBackup, getBackupSchedule, listScheduledBackups, pruneScheduledBackups, restoreVaultBackup, runScheduledBackup, setBackupSchedule, verifyBackup,
+  backupStatus, clearBackupSchedule, exportVaultBackup, getBackupSchedule, listScheduledBackups, pruneScheduledBackups, restoreVaultBackup, runScheduledBackup, setBackupSchedule, verifyBackup,
 } from './services/backupService.ts';
 import { createFolder, listFolders as listFileSystemFolders } from './services/folderListing.ts';
 import { recordPendingRestore } from './backup/restoreMarker.ts';
@@ -158,6 +158,7 @@ export const handlers: Handlers = {
   'backup.restore': async (input, ctx) => restoreVaultBackup(input, (done, total) => ctx.progress({ done, total, item: null })),
   'backup.schedule.set': async (input, ctx) => setBackupSchedule(serviceContext(ctx), input),
   'backup.schedule.get': async (_input, ctx) => getBackupSchedule(serviceContext(ctx)),
+  'backup.schedule.clear': async (_input, ctx) => clearBackupSchedule(serviceContext(ctx)),
   'backup.run': async (_input, ctx) => runScheduledBackup(serviceContext(ctx), (done, total) => ctx.progress({ done, total, item: null })),
   'backup.list': async (_input, ctx) => listScheduledBackups(serviceContext(ctx)),
   'backup.prune': async (input, ctx) => pruneScheduledBackups(serviceContext(ctx), input),

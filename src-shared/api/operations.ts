@@ -330,6 +330,8 @@ export const operations = {
     permission: 'admin',
   }),
   'backup.schedule.get': op<BackupSchedule | null>()({ input: z.object({}).strict(), permission: 'read' }),
+  /** Turns scheduled backups off: the schedule and the folder's key leave the vault; the folder and its backups stay. */
+  'backup.schedule.clear': op<{ cleared: boolean }>()({ input: z.object({}).strict(), permission: 'admin' }),
   /** Long-running: one incremental backup to the scheduled folder, then its retention; progress in bytes. */
   'backup.run': op<BackupRunResult>()({ input: z.object({}).strict(), permission: 'export' }),
   'backup.list': op<BackupFolderSnapshot[]>()({ input: z.object({}).strict(), permission: 'read' }),

@@ -10,7 +10,7 @@ import { restoreBackup } from '../backup/backupRestore.ts';
 import { verifyBackupFile } from '../backup/backupVerify.ts';
 import { FOLDER_FORMAT_VERSION, initFolder, readFolderHeader, type BackupFolder } from '../backup/backupFolder.ts';
 import { listFolderBackups, openFolder, pruneFolder, restoreFromFolder, runFolderBackup, verifyFolderSnapshot } from '../backup/folderBackup.ts';
-import { getSetting, setSetting } from '../db/repositories/settingsRepository.ts';
+import { deleteSetting, getSetting, setSetting } from '../db/repositories/settingsRepository.ts';
 import { kdfPresets, normalisePassphrase } from '../vault/kdfParams.ts';
 import { MIN_PASSPHRASE_LENGTH } from '../vault/vaultKeys.ts';
 import type { VaultSession } from '../session/vaultSession.ts';
@@ -147,6 +147,19 @@ export async function setBackupSchedule(ctx: ServiceContext, input: OperationInp
     appendAudit(session, { actor: ctx.actor, action: 'backup.schedule.set', recordType: 'vault', recordId: null, details: { intervalHours: stored.intervalHours } });
   }).immediate();
   return publicSchedule(stored) as BackupSchedule;
+}
+
+/**
+ * `backup.schedule.clear`: scheduled backups stop. The folder's key is removed from the vault with the
+ * schedule; the folder and its snapshots stay where they are and restore with the folder's secret.
+ */
+export function clearBackupSchedule(ctx: ServiceContext): { cleared: boolean } {
+  const { session } = ctx;
+  return session.db.transaction(() => {
+    const cleared = deleteSetting(session.db, SCHEDULE_SETTING);
+    if (cleared) appendAudit(session, { actor: ctx.actor, action: 'backup.schedule.clear', recordType: 'vault', recordId: null, details: {} });
+    return { cleared };
+  }).immediate();
 }
 
 async function scheduledFolder(session: VaultSession): Promise<{ folder: BackupFolder; schedule: StoredSchedule }> {

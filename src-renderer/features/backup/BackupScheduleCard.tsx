@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Form, InputNumber, Progress, Table, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, InputNumber, Popconfirm, Progress, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { BackupFolderSnapshot } from '../../../src-shared/model/backupFolder.ts';
 import { appApi } from '../../api/appApi.ts';
@@ -48,6 +48,14 @@ export function BackupScheduleCard() {
     await load();
   };
 
+  const turnOff = async (): Promise<void> => {
+    const outcome = await callApi(appApi, 'backup.schedule.clear', {});
+    if (!outcome.ok) return setProblem(outcome.problem);
+    setProblem(null);
+    setEditing(false);
+    await load();
+  };
+
   const runNow = async (): Promise<void> => {
     setProblem(null);
     const outcome = await task.run((onProgress) => callApi(appApi, 'backup.run', {}, { onProgress }));
@@ -81,6 +89,11 @@ export function BackupScheduleCard() {
         >
           {schedule ? t('ui.backup.editSchedule') : t('ui.backup.setSchedule')}
         </Button>
+        {schedule ? (
+          <Popconfirm title={t('ui.backup.turnOffConfirm')} okText={t('ui.backup.turnOff')} cancelText={t('ui.action.cancel')} onConfirm={() => void turnOff()}>
+            <Button danger>{t('ui.backup.turnOff')}</Button>
+          </Popconfirm>
+        ) : null}
       </div>
       {task.percent !== null ? <Progress percent={task.percent} status={task.running ? 'active' : 'normal'} aria-label={t('ui.backup.runProgress')} /> : null}
       {editing ? (

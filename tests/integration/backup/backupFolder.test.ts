@@ -95,6 +95,24 @@ describe('scheduled incremental backups to a folder', () => {
     }
   });
 
+  it('turns scheduled backups off: the schedule and its key leave the vault, the folder and its backups stay', async () => {
+    const folder = join(vault.root, 'nas-off');
+    await vault.call('backup.schedule.set', { folder, backupPassphrase, kdf: 'interactive' });
+    await vault.call('backup.run', {});
+    const before = await filesIn(folder);
+    expect(await vault.call('backup.schedule.clear', {})).toEqual({ cleared: true });
+    expect(await vault.call('backup.schedule.get', {})).toBeNull();
+    expect((await vault.call('backup.status', {})).schedule).toBeNull();
+    expectError(await vault.backend.invoke('backup.run', {}), 'BACKUP_FOLDER_NOT_SET');
+    expect(await filesIn(folder)).toEqual(before);
+    expect((await vault.call('audit.list', { limit: 5 })).map((e) => e.action)).toContain('backup.schedule.clear');
+    // Nothing to clear the second time, and nothing audited.
+    expect(await vault.call('backup.schedule.clear', {})).toEqual({ cleared: false });
+    // The folder can be scheduled again; it is opened with its own secret.
+    await vault.call('backup.schedule.set', { folder, backupPassphrase });
+    expect((await vault.call('backup.run', {})).newBlobs).toBe(0);
+  });
+
   it('prunes by the retention policy and deletes only objects no kept snapshot needs', async () => {
     await vault.call('contracts.import', { paths: [await vault.writeInput('a.txt', 'Agreement A')] });
     const folder = join(vault.root, 'usb');

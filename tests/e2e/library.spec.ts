@@ -154,7 +154,7 @@ test('the customer page shows the three in its timeline, totals by year, and kee
 
 test('creates a folder, moves a contract into it by drag-and-drop, tags two in bulk, and filters by folder and by tag', async () => {
   await page.getByRole('navigation').getByText('Contracts').click();
-  const rows = page.locator('.ant-table-tbody .ant-table-row');
+  const rows = page.locator('.grid-row[data-contract-id]');
   await expect(rows).toHaveCount(3);
   await page.getByRole('button', { name: 'New folder' }).click();
   const dialog = page.getByRole('dialog', { name: 'New folder' });

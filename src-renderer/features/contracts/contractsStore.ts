@@ -119,3 +119,8 @@ export const useContractsStore = create<ContractsState>()((set, get) => {
     },
   };
 });
+
+/** The ids of every loaded row of the current result (what "select all" ticks while it means loaded rows). */
+export function loadedContractIds(): string[] {
+  return [...windows.entries()].map(([, row]) => row.id);
+}

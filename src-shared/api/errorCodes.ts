@@ -69,6 +69,9 @@ export const errorCodes = [
   'BACKUP_FOLDER_NOT_SET',
   'BACKUP_SNAPSHOT_NOT_FOUND',
   'BACKUP_FOLDER_OF_OTHER_VAULT',
+  // #5 library leftovers
+  'TAG_NOT_FOUND',
+  'TOO_MANY_CONTRACTS',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -565,5 +565,12 @@ export const zhCN: Messages = {
   'cli.backup.scheduleSet': '备份存放到 {dir}，每 {hours} 小时一次，保留每日 {daily} 个、每周 {weekly} 个、每月 {monthly} 个。',
   'cli.backup.status': '最近一次完好的备份：{last}。备份文件夹：{dir}。',
   'cli.backup.never': '从未',
-  'ui.contracts.selectAll': '选择所有已加载的合同',
+  'ui.contracts.selectAll': '选择所有符合条件的合同',
+  // #5 library leftovers: tag rename, select all matching
+  'ui.library.renameTag': '重命名标签',
+  'ui.library.renameTagFrom': '标签',
+  'ui.library.renameTagTo': '新名称（与现有标签同名则合并）',
+  'ui.library.allMatchingSelected': '已选择全部 {count} 份符合条件的合同',
+  'error.TAG_NOT_FOUND': '不存在名为 {name} 的标签。',
+  'error.TOO_MANY_CONTRACTS': '有 {count} 份合同符合条件，但一次最多只能处理 {max} 份。请缩小筛选范围后重试。',
 };

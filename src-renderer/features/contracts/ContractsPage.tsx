@@ -9,14 +9,14 @@ import { useElementHeight } from '../../app/useElementHeight.ts';
 import { useLocaleStore } from '../../i18n/localeStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { BulkActions } from '../library/BulkActions.tsx';
-import { startContractDrag } from '../library/contractDrag.ts';
+import { startContractDrag, startSelectionDrag } from '../library/contractDrag.ts';
 import { FolderPanel } from '../library/FolderPanel.tsx';
 import { useLibraryStore } from '../library/libraryStore.ts';
 import { TagPanel } from '../library/TagPanel.tsx';
 import { choosableColumns, useColumnChoiceStore, type ChoosableColumn } from './columnChoiceStore.ts';
 import { ContractFiltersPanel } from './ContractFiltersPanel.tsx';
 import { ContractsGrid, type GridColumn } from './ContractsGrid.tsx';
-import { contractAt, loadedContractIds, sortableColumns, useContractsStore, WINDOW_SIZE } from './contractsStore.ts';
+import { contractAt, isContractSelected, selectionCount, sortableColumns, useContractsStore, WINDOW_SIZE } from './contractsStore.ts';
 
 // Rows fetched behind the visible ones, and ahead of them in the direction of the scroll (over a window,
 // so the next window is on its way well before the scroll reaches it).
@@ -46,32 +46,40 @@ function ContractsTable({ columns, height }: { columns: GridColumn[]; height: nu
   const sort = useContractsStore((state) => state.sort);
   const setSort = useContractsStore((state) => state.setSort);
   const selected = useContractsStore((state) => state.selected);
+  const allMatching = useContractsStore((state) => state.allMatching);
   const setSelected = useContractsStore((state) => state.setSelected);
+  const selectAllMatching = useContractsStore((state) => state.selectAllMatching);
   const openContract = useNavigationStore((state) => state.openContract);
+
   // Stable callbacks, so the grid's memoised rows re-render only when their own props change.
   const chosen = useMemo(() => new Set(selected), [selected]);
-  const isSelected = useCallback((id: string) => chosen.has(id), [chosen]);
+  const isSelected = useCallback((id: string) => allMatching !== chosen.has(id), [chosen, allMatching]);
+  // With "all matching", `selected` lists the rows un-ticked from it; otherwise the ticked ones.
   const onToggle = useCallback((id: string, checked: boolean) => {
-    const current = useContractsStore.getState().selected;
-    setSelected(checked ? [...current, id] : current.filter((c) => c !== id));
+    const state = useContractsStore.getState();
+    const listed = checked !== state.allMatching;
+    setSelected(listed ? [...state.selected, id] : state.selected.filter((c) => c !== id));
   }, [setSelected]);
   const onOpen = useCallback((id: string) => openContract({ contractId: id }), [openContract]);
   const onDragStart = useCallback((event: DragEvent, id: string) => {
-    const current = useContractsStore.getState().selected;
-    startContractDrag(event.dataTransfer, current.includes(id) ? current : [id]);
+    const state = useContractsStore.getState();
+    if (!isContractSelected(state, id)) startContractDrag(event.dataTransfer, [id]);
+    else if (state.allMatching) startSelectionDrag(event.dataTransfer);
+    else startContractDrag(event.dataTransfer, state.selected);
   }, []);
   const onRange = useCallback((first: number, last: number, forward: boolean) => {
     if (forward) ensure(Math.max(0, first - PREFETCH_BEHIND), last + PREFETCH_AHEAD);
     else ensure(Math.max(0, first - PREFETCH_AHEAD), last + PREFETCH_BEHIND);
   }, [ensure]);
 
-  const loadedCount = loadedContractIds().length;
+  const count = selectionCount({ selected, allMatching, total });
   const headerCheckbox = (
     <Checkbox
       aria-label={t('ui.contracts.selectAll')}
-      checked={selected.length > 0 && selected.length === loadedCount}
-      indeterminate={selected.length > 0 && selected.length < loadedCount}
-      onChange={(e) => setSelected(e.target.checked ? loadedContractIds() : [])}
+      checked={allMatching && selected.length === 0 && (total ?? 0) > 0}
+      indeterminate={count > 0 && !(allMatching && selected.length === 0)}
+      // Anything ticked: clear; nothing: every contract matching the filters, loaded or not.
+      onChange={() => selectAllMatching(count === 0)}
     />
   );
 

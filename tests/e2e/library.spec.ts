@@ -277,6 +277,30 @@ test('moves a folder by dragging it in the tree, selects every matching contract
   await expect(page.getByRole('button', { name: '续签 (2)' })).toBeVisible();
 });
 
+test('a default button under the resting pointer keeps its contrast, in the light and the dark theme (axe)', async () => {
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  for (const theme of ['Light', 'Dark'] as const) {
+    await nav.getByText('Settings', { exact: true }).click();
+    await page.getByText(theme, { exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
+    await nav.getByText('Contracts', { exact: true }).click();
+    await settled();
+    // The pointer rests on a default button: antd shows its hover colours, which axe then checks.
+    const refresh = page.getByRole('button', { name: 'Refresh' });
+    await refresh.hover();
+    await page.waitForTimeout(350);
+    await expect(refresh).toHaveCSS('cursor', 'pointer');
+    await expectNoSeriousA11yViolations(page, `contracts with the pointer on a default button (${theme.toLowerCase()})`);
+    const columns = page.getByRole('button', { name: 'Columns' });
+    await columns.hover();
+    await page.waitForTimeout(350);
+    await expectNoSeriousA11yViolations(page, `contracts with the pointer on an icon button (${theme.toLowerCase()})`);
+  }
+  await nav.getByText('Settings', { exact: true }).click();
+  await page.getByText('Light', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
 test('locks the vault at the end, so the next spec starts at the gate', async () => {
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('navigation')).toHaveCount(0);

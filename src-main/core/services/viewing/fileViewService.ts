@@ -3,7 +3,7 @@ import type { FileContent, FilePreview, FileText } from '../../../../src-shared/
 import { findContractFileById } from '../../db/repositories/contractFileRepository.ts';
 import type { LocatedFileVersion } from '../../db/repositories/fileVersionRepository.ts';
 import { createContentMac } from '../../crypto/contentMac.ts';
-import { appendAudit } from '../auditLog.ts';
+import { appendViewAudit } from '../viewAudit.ts';
 import { chooseVersion } from '../fileExportService.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { readVersionOriginal, readVersionText } from '../versionContent.ts';
@@ -24,11 +24,12 @@ function fileName(ctx: ServiceContext, version: LocatedFileVersion): string {
   return findContractFileById(ctx.session.db, version.fileId)?.name ?? '';
 }
 
-/** Viewing content is an audited read, like an export: who looked at which version, and how. */
+/**
+ * Viewing content is an audited read, like an export: who looked at which version, and how. The same
+ * view of the same version by the same person within 10 minutes is written once (decision 0020).
+ */
 function auditView(ctx: ServiceContext, action: string, version: LocatedFileVersion): void {
-  ctx.session.db.transaction(() => {
-    appendAudit(ctx.session, { actor: ctx.actor, action, recordType: 'contract', recordId: version.contractId, details: { fileId: version.fileId, versionId: version.id } });
-  }).immediate();
+  appendViewAudit(ctx.session, { actor: ctx.actor, action, recordType: 'contract', recordId: version.contractId, details: { fileId: version.fileId, versionId: version.id } });
 }
 
 /**

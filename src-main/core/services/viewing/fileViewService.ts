@@ -7,7 +7,10 @@ import { appendViewAudit } from '../viewAudit.ts';
 import { chooseVersion } from '../fileExportService.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { readVersionOriginal, readVersionText } from '../versionContent.ts';
-import { docxToHtml, PREVIEW_MAX_COLUMNS, PREVIEW_MAX_ROWS, xlsxToSheets } from './officePreview.ts';
+import { PREVIEW_MAX_COLUMNS, PREVIEW_MAX_ROWS } from './officePreview.ts';
+
+/** Longest a preview may take in its worker; someone is waiting at the viewer (an import's limit is 10 minutes). */
+export const PREVIEW_TIMEOUT_MS = 60_000;
 
 /**
  * Largest original the viewer is sent, in bytes. The bytes travel base64 inside one JSON answer (a third
@@ -70,10 +73,17 @@ export async function previewFile(ctx: ServiceContext, input: VersionRef): Promi
   if (version.format !== 'docx' && version.format !== 'xlsx') throw new AppError('PREVIEW_UNAVAILABLE', { format: version.format });
   const name = fileName(ctx, version);
   const bytes = await readVerifiedOriginal(ctx, version);
-  const preview: FilePreview = version.format === 'docx'
-    ? { versionId: version.id, kind: 'html', html: await docxToHtml(bytes, name) }
-    : { versionId: version.id, kind: 'sheets', sheets: await xlsxToSheets(bytes, name), maxRows: PREVIEW_MAX_ROWS, maxColumns: PREVIEW_MAX_COLUMNS };
-  bytes.fill(0);
+  // Rendered in the extraction pool's workers: a hostile package meets their heap cap and a time limit,
+  // away from the thread holding the vault keys and database (the pool sends a copy; ours is wiped).
+  let body: Awaited<ReturnType<ReturnType<typeof ctx.session.extractionPool>['preview']>>;
+  try {
+    body = await ctx.session.extractionPool().preview(bytes, name, version.format, PREVIEW_TIMEOUT_MS);
+  } finally {
+    bytes.fill(0);
+  }
+  const preview: FilePreview = body.kind === 'html'
+    ? { versionId: version.id, kind: 'html', html: body.html }
+    : { versionId: version.id, kind: 'sheets', sheets: body.sheets, maxRows: PREVIEW_MAX_ROWS, maxColumns: PREVIEW_MAX_COLUMNS };
   auditView(ctx, 'file.preview', version);
   return preview;
 }

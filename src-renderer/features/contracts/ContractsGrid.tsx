@@ -45,6 +45,8 @@ export interface ContractsGridProps {
   label: string;
   emptyText: string;
   loadingText: string;
+  /** Changes when the sort or the filters change: the grid then scrolls back to the top. */
+  resetKey: string;
   height: number;
 }
 
@@ -129,7 +131,7 @@ function nextSort(sort: ContractSort | null, key: string): ContractSort | null {
  * 100,000 rows. Its colours come from antd's theme tokens, so light and dark themes both work.
  */
 export function ContractsGrid(props: ContractsGridProps) {
-  const { total, version, loading, rowAt, columns, locale, t, sort, onSort, isSelected, onToggle, onOpen, onDragStart, onRange, headerCheckbox, label, emptyText, loadingText, height } = props;
+  const { total, version, loading, rowAt, columns, locale, t, sort, onSort, isSelected, onToggle, onOpen, onDragStart, onRange, headerCheckbox, label, emptyText, loadingText, resetKey, height } = props;
   const { token } = theme.useToken();
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
@@ -152,7 +154,6 @@ export function ContractsGrid(props: ContractsGridProps) {
   }, [first, last, onRange, version]);
 
   // A new sort or filter starts at the top.
-  const resetKey = `${sort?.columnKey ?? ''}|${sort?.order ?? ''}`;
   useLayoutEffect(() => {
     if (scrollRef.current !== null) scrollRef.current.scrollTop = 0;
   }, [resetKey]);

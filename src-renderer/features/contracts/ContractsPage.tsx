@@ -50,6 +50,8 @@ function ContractsTable({ columns, height }: { columns: GridColumn[]; height: nu
   const setSelected = useContractsStore((state) => state.setSelected);
   const selectAllMatching = useContractsStore((state) => state.selectAllMatching);
   const openContract = useNavigationStore((state) => state.openContract);
+  const filters = useContractsStore((state) => state.filters);
+  const resetKey = useMemo(() => JSON.stringify([filters, sort]), [filters, sort]);
 
   // Stable callbacks, so the grid's memoised rows re-render only when their own props change.
   const chosen = useMemo(() => new Set(selected), [selected]);
@@ -88,7 +90,7 @@ function ContractsTable({ columns, height }: { columns: GridColumn[]; height: nu
       total={total} version={version} loading={loading} rowAt={contractAt} columns={columns} locale={locale} t={t}
       sort={sort} onSort={setSort} isSelected={isSelected} onToggle={onToggle} onOpen={onOpen} onDragStart={onDragStart}
       onRange={onRange} headerCheckbox={headerCheckbox} label={t('ui.nav.contracts')} emptyText={t('ui.contracts.empty')}
-      loadingText={t('ui.app.loading')} height={height}
+      loadingText={t('ui.app.loading')} resetKey={resetKey} height={height}
     />
   );
 }

@@ -25,6 +25,8 @@ import {
 } from './services/backupService.ts';
 import { createFolder, listFolders as listFileSystemFolders } from './services/folderListing.ts';
 import { recordPendingRestore } from './backup/restoreMarker.ts';
+import { selectedContractIds } from './services/contractSelectionService.ts';
+import { renameTag } from './services/tagService.ts';
 import { recentSearches, reindex, removeSavedSearch, savedSearches, saveSearch, searchContracts } from './services/search/searchService.ts';
 
 /** One function per operation of the API map; the dispatcher has already validated and authorised. */
@@ -146,11 +148,11 @@ export const handlers: Handlers = {
   'folders.rename': async (input, ctx) => renameFolder(serviceContext(ctx), input.id, input.name),
   'folders.move': async (input, ctx) => moveFolder(serviceContext(ctx), input.id, input.parentId),
   'folders.remove': async (input, ctx) => removeFolder(serviceContext(ctx), input.id),
-  'contracts.move': async (input, ctx) => moveContracts(serviceContext(ctx), input.ids, input.folderId),
-  'contracts.bulkTag': async (input, ctx) => bulkTag(serviceContext(ctx), input.ids, input.add ?? [], input.remove ?? []),
+  'contracts.move': async (input, ctx) => moveContracts(serviceContext(ctx), selectedContractIds(serviceContext(ctx), input, 100_000), input.folderId),
+  'contracts.bulkTag': async (input, ctx) => bulkTag(serviceContext(ctx), selectedContractIds(serviceContext(ctx), input, 100_000), input.add ?? [], input.remove ?? []),
   'tags.list': async (_input, ctx) => listTags(serviceContext(ctx)),
   'contracts.page': async (input, ctx) => contractPage(serviceContext(ctx), input),
-  'contracts.exportMany': async (input, ctx) => exportContracts(serviceContext(ctx), input.ids, input.outDir, ctx.describe),
+  'contracts.exportMany': async (input, ctx) => exportContracts(serviceContext(ctx), selectedContractIds(serviceContext(ctx), input, 10_000), input.outDir, ctx.describe),
 
   // Backups (#7): progress is reported in bytes.
   'backup.export': async (input, ctx) => exportVaultBackup(serviceContext(ctx), input, (done, total) => ctx.progress({ done, total, item: null })),
@@ -166,4 +168,6 @@ export const handlers: Handlers = {
   // Folder picker (#5): not audited; it runs before any vault is open (there is no log to write to) and reads only folder names.
   'fs.listFolders': async (input) => listFileSystemFolders(input.path),
   'fs.createFolder': async (input) => createFolder(input.parent, input.name),
+  // #5 library leftovers
+  'tags.rename': async (input, ctx) => renameTag(serviceContext(ctx), input.from, input.to),
 };

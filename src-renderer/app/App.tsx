@@ -18,6 +18,16 @@ import { useVaultStatusPolling } from './useVaultStatusPolling.ts';
 const lightTokens = { colorPrimary: '#0958d9', colorLink: '#0958d9', colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)' };
 const darkTokens = { colorTextTertiary: 'rgba(255, 255, 255, 0.65)', colorTextDescription: 'rgba(255, 255, 255, 0.65)', colorTextPlaceholder: 'rgba(255, 255, 255, 0.55)' };
 
+/**
+ * antd derives a default button's hover and pressed colours from the primary colour by lightening it
+ * (light theme: #3c7ee6-like text on white, about 4:1) and, in the dark theme, from a darkened blue on the
+ * dark background: both fall below AA while the pointer rests on the button. These keep them readable:
+ * light theme blue-7/blue-8 (#0958d9 ~6:1, #003eb3 ~10:1 on white); dark theme blue-4/blue-3
+ * (#69b1ff ~8:1, #91caff ~11:1 on #141414).
+ */
+const lightButton = { defaultHoverColor: '#0958d9', defaultHoverBorderColor: '#0958d9', defaultActiveColor: '#003eb3', defaultActiveBorderColor: '#003eb3' };
+const darkButton = { defaultHoverColor: '#69b1ff', defaultHoverBorderColor: '#69b1ff', defaultActiveColor: '#91caff', defaultActiveBorderColor: '#91caff' };
+
 /** What to show: the gate while no vault is open, the recovery key once after creation, then the app. */
 function Screen() {
   const phase = useVaultStore((state) => state.phase);
@@ -64,6 +74,7 @@ export function App() {
       theme={{
         algorithm: mode === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,
         token: mode === 'dark' ? darkTokens : lightTokens,
+        components: { Button: mode === 'dark' ? darkButton : lightButton },
       }}
     >
       <AntdApp>

@@ -73,6 +73,9 @@ export const errorCodes = [
   'FOLDER_PATH_INVALID',
   'FOLDER_PATH_NOT_FOUND',
   'FOLDER_PATH_UNREADABLE',
+  // #5 library leftovers
+  'TAG_NOT_FOUND',
+  'TOO_MANY_CONTRACTS',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -22,6 +22,7 @@ import { searchSorts } from '../model/search.ts';
 import type { FileContent, FilePreview, FileText } from '../model/fileView.ts';
 import type { BackupExportResult, BackupRestoreResult, BackupVerifyReport } from '../model/backup.ts';
 import type { FolderListing } from '../model/folderListing.ts';
+import { contractFilterShape, contractMatchingSchema, contractSelectionShape, oneSelection } from './contractSelection.ts';
 import type { BackupFolderSnapshot, BackupRunResult, BackupSchedule, BackupStatus } from '../model/backupFolder.ts';
 
 /** One entry of the API map: its input schema, the permission it needs, and (as a type only) its result. */
@@ -257,18 +258,18 @@ export const operations = {
   'folders.move': op<{ moved: true }>()({ input: z.object({ id, parentId: id.nullable() }).strict(), permission: 'write' }),
   /** Removes a folder; its contracts and subfolders move up to its parent. */
   'folders.remove': op<{ removed: true; movedContracts: number; movedFolders: number }>()({ input: z.object({ id }).strict(), permission: 'write' }),
-  /** Moves contracts into a folder (null: out of every folder). */
-  'contracts.move': op<{ moved: number }>()({ input: z.object({ ids: z.array(id).min(1).max(100_000), folderId: id.nullable() }).strict(), permission: 'write' }),
+  /** Moves contracts (listed, or every one `matching` the table's filter) into a folder (null: out of every folder). */
+  'contracts.move': op<{ moved: number }>()({ input: z.object({ ...contractSelectionShape, folderId: id.nullable() }).strict().refine(oneSelection, 'ids or matching'), permission: 'write' }),
   /** Adds and removes tags on many contracts in one transaction. */
   'contracts.bulkTag': op<{ changed: number }>()({
-    input: z.object({ ids: z.array(id).min(1).max(100_000), add: z.array(nonBlank(100)).max(50).optional(), remove: z.array(nonBlank(100)).max(50).optional() })
-      .strict().refine((v) => (v.add?.length ?? 0) + (v.remove?.length ?? 0) > 0, 'add or remove'),
+    input: z.object({ ...contractSelectionShape, add: z.array(nonBlank(100)).max(50).optional(), remove: z.array(nonBlank(100)).max(50).optional() })
+      .strict().refine((v) => (v.add?.length ?? 0) + (v.remove?.length ?? 0) > 0, 'add or remove').refine(oneSelection, 'ids or matching'),
     permission: 'write',
   }),
   'tags.list': op<TagSummary[]>()({ input: z.object({}).strict(), permission: 'read' }),
   /** Exports the main document of each contract into one existing folder (named by the naming template, never overwriting). */
   'contracts.exportMany': op<{ exported: { contractId: string; path: string; bytes: number }[]; failed: { contractId: string; error: { code: ErrorCode; message: string; params: Record<string, string | number> } }[] }>()({
-    input: z.object({ ids: z.array(id).min(1).max(10_000), outDir: nonBlank(4096) }).strict(),
+    input: z.object({ ids: z.array(id).min(1).max(10_000).optional(), matching: contractMatchingSchema.optional(), outDir: nonBlank(4096) }).strict().refine(oneSelection, 'ids or matching'),
     permission: 'export',
   }),
   /** One window of the contracts table: filtered (the sidebar's filters), sorted, from `offset`; `total` counts every match. */
@@ -279,20 +280,7 @@ export const operations = {
         limit: z.number().int().min(1).max(1000),
         sort: z.enum(contractPageSorts).optional(),
         ascending: z.boolean().optional(),
-        text: z.string().max(200).optional(),
-        customerIds: z.array(id).max(1000).optional(),
-        types: z.array(z.enum(contractTypes)).max(20).optional(),
-        statuses: z.array(z.enum(contractStatuses)).max(10).optional(),
-        tags: z.array(nonBlank(100)).max(50).optional(),
-        folder: z.union([id, z.literal('none')]).optional(),
-        includeSubfolders: z.boolean().optional(),
-        signedFrom: isoDate.optional(),
-        signedTo: isoDate.optional(),
-        endsFrom: isoDate.optional(),
-        endsTo: isoDate.optional(),
-        minAmountMinor: minor.optional(),
-        maxAmountMinor: minor.optional(),
-        currency: currency.optional(),
+        ...contractFilterShape,
       })
       .strict(),
     permission: 'read',
@@ -347,6 +335,9 @@ export const operations = {
   'fs.listFolders': op<FolderListing>()({ input: z.object({ path: nonBlank(4096).optional() }).strict(), permission: 'open' }),
   /** Creates one folder (a single name) inside an existing absolute folder, for "New folder" in the picker. */
   'fs.createFolder': op<{ path: string }>()({ input: z.object({ parent: nonBlank(4096), name: folderName.refine((n) => n !== '.' && n !== '..', 'folder name') }).strict(), permission: 'open' }),
+  // #5 library leftovers: tag rename (the bulk operations' `matching` selection is in src-shared/api/contractSelection.ts).
+  /** Renames a tag on every contract carrying it; onto an existing tag, the two merge. */
+  'tags.rename': op<{ renamed: number }>()({ input: z.object({ from: nonBlank(100), to: nonBlank(100) }).strict(), permission: 'write' }),
 } as const;
 
 export type Operations = typeof operations;

@@ -563,7 +563,6 @@ export const en = {
   'cli.backup.scheduleSet': 'Backups go to {dir}, every {hours} h, keeping {daily} daily, {weekly} weekly and {monthly} monthly.',
   'cli.backup.status': 'Last good backup: {last}. Backup folder: {dir}.',
   'cli.backup.never': 'never',
-  'ui.contracts.selectAll': 'Select every loaded contract',
   // #7 scheduled backups (backup-perf)
   'cli.backup.lastFailure': 'The last scheduled backup failed at {at}: {message}',
   // ---- #5/#7 Backups page, saved searches, folder picker (ui-backup) ----
@@ -664,6 +663,14 @@ export const en = {
   'ui.search.saved.filtersOnly': '(filters only)',
   'ui.search.saved.withFilters': '{text} + {filters} filter(s)',
   'ui.search.recent.title': 'Recent searches',
+  'ui.contracts.selectAll': 'Select every matching contract',
+  // #5 library leftovers: tag rename, select all matching
+  'ui.library.renameTag': 'Rename a tag',
+  'ui.library.renameTagFrom': 'Tag',
+  'ui.library.renameTagTo': 'New name (an existing tag\'s name merges the two)',
+  'ui.library.allMatchingSelected': 'All {count} matching contracts selected',
+  'error.TAG_NOT_FOUND': 'No tag named {name} exists.',
+  'error.TOO_MANY_CONTRACTS': '{count} contracts match, but at most {max} can be handled at once. Narrow the filter and try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

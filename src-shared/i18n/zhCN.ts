@@ -565,7 +565,6 @@ export const zhCN: Messages = {
   'cli.backup.scheduleSet': '备份存放到 {dir}，每 {hours} 小时一次，保留每日 {daily} 个、每周 {weekly} 个、每月 {monthly} 个。',
   'cli.backup.status': '最近一次完好的备份：{last}。备份文件夹：{dir}。',
   'cli.backup.never': '从未',
-  'ui.contracts.selectAll': '选择所有已加载的合同',
   // #7 scheduled backups (backup-perf)
   'cli.backup.lastFailure': '最近一次计划备份于 {at} 失败：{message}',
   // ---- #5/#7 Backups page, saved searches, folder picker (ui-backup) ----
@@ -666,4 +665,12 @@ export const zhCN: Messages = {
   'ui.search.saved.filtersOnly': '（仅筛选条件）',
   'ui.search.saved.withFilters': '{text} + {filters} 个筛选条件',
   'ui.search.recent.title': '最近的搜索',
+  'ui.contracts.selectAll': '选择所有符合条件的合同',
+  // #5 library leftovers: tag rename, select all matching
+  'ui.library.renameTag': '重命名标签',
+  'ui.library.renameTagFrom': '标签',
+  'ui.library.renameTagTo': '新名称（与现有标签同名则合并）',
+  'ui.library.allMatchingSelected': '已选择全部 {count} 份符合条件的合同',
+  'error.TAG_NOT_FOUND': '不存在名为 {name} 的标签。',
+  'error.TOO_MANY_CONTRACTS': '有 {count} 份合同符合条件，但一次最多只能处理 {max} 份。请缩小筛选范围后重试。',
 };

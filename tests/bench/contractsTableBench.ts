@@ -12,10 +12,18 @@
  * 4. First screen: from a click on "Contracts" in the navigation (the store is emptied first by a lock
  *    and unlock, so the click really loads) to the first data row in the DOM, read in the page
  *    (performance.now around the click and a MutationObserver), 5 times; the target is 300 ms.
- * 5. A 5-second scripted scroll of the virtual table at a steady 4,000 px/s (about 75 rows a second),
- *    one requestAnimationFrame step at a time: frame-time p50 / p95 / p99 / max, frames over 16.7 ms and
- *    over 33.4 ms, and the share of sampled frames that showed a row whose window had not arrived yet.
+ * 5. A 5-second scripted scroll of the virtual table at a steady 4,000 px/s (about 100 rows a second),
+ *    one requestAnimationFrame step at a time: frame-time p50 / p95 / p99 / max, frames over 16.7 ms,
+ *    over 25 ms (a missed vsync: a dropped frame) and over 33.4 ms, and the share of sampled frames that
+ *    showed a row whose window had not arrived yet. Twice per table, alternating.
+ *
+ * Baseline, same run: steps 4 and 5 also run against the renderer of `--baseline-commit` (default 46673b5,
+ * the last one with antd's virtual Table), built from `git archive` of that commit into a temp folder
+ * (`--no-baseline` skips it). Both renderers talk to the same backend and vault. Before each round, five
+ * seconds of frames with nothing scrolling show what the machine's own load drops.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,10 +39,26 @@ const countArg = process.argv.indexOf('--count');
 const COUNT = countArg > 0 ? Number(process.argv[countArg + 1]) : 100_000;
 const PASSPHRASE = 'contracts table bench passphrase';
 const TARGET_FIRST_SCREEN_MS = 300;
+const baselineArg = process.argv.indexOf('--baseline-commit');
+const BASELINE_COMMIT = process.argv.includes('--no-baseline') ? null : baselineArg > 0 ? String(process.argv[baselineArg + 1]) : '46673b5';
+
+/** How the benchmark finds each table's scroll element and rows. */
+interface TableShape { name: string; holder: string; row: string; placeholder: string }
+const GRID: TableShape = { name: 'grid (@tanstack/react-virtual)', holder: '.grid-scroll', row: '.grid-row[data-contract-id]', placeholder: '.grid-row[data-placeholder]' };
+const ANTD: TableShape = { name: 'baseline: antd virtual Table', holder: '.ant-table-tbody-virtual-holder', row: '.ant-table-tbody .ant-table-row[data-contract-id]', placeholder: '.ant-table-tbody .ant-table-row[data-row-key^="~"]' };
+
+/** Builds the renderer of an earlier commit (git archive → temp folder → vite build); returns its dist folder. */
+function buildBaseline(commit: string, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C "${dir}"`], { cwd: repoRoot, stdio: 'inherit' });
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+  execFileSync(process.execPath, [join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], { cwd: dir, stdio: 'inherit' });
+  return join(dir, 'dist', 'renderer');
+}
 
 /** Scrolls the virtual table's holder at 4 px/ms for 5 s, one step per animation frame, recording frame times. */
-const SCROLL_SCRIPT = `new Promise((resolve) => {
-  const holder = document.querySelector('.ant-table-tbody-virtual-holder');
+const scrollScript = (shape: TableShape) => `new Promise((resolve) => {
+  const holder = document.querySelector('${shape.holder}');
   const frames = [];
   let sampled = 0;
   let withPlaceholders = 0;
@@ -49,13 +73,27 @@ const SCROLL_SCRIPT = `new Promise((resolve) => {
     holder.scrollTop = startTop + (now - begin) * 4;
     if (frames.length % 5 === 0) {
       sampled += 1;
-      if (document.querySelectorAll('.ant-table-tbody .ant-table-row[data-row-key^="~"]').length > 0) withPlaceholders += 1;
+      if (document.querySelectorAll('${shape.placeholder}').length > 0) withPlaceholders += 1;
     }
     if (now - begin < 5000) requestAnimationFrame(step);
     else {
-      const first = document.querySelector('.ant-table-tbody .ant-table-row');
-      resolve({ frames, sampled, withPlaceholders, scrolledPx: holder.scrollTop - startTop, lastRow: first ? first.getAttribute('data-row-key') : '' });
+      const first = document.querySelector('${shape.row}');
+      resolve({ frames, sampled, withPlaceholders, scrolledPx: holder.scrollTop - startTop, lastRow: first ? first.getAttribute('data-contract-id') : '' });
     }
+  }
+  requestAnimationFrame(step);
+})`;
+
+/** Five seconds of animation frames with nothing scrolling: what this machine's load alone drops. */
+const IDLE_SCRIPT = `new Promise((resolve) => {
+  const frames = [];
+  let begin = -1;
+  let last = -1;
+  function step(now) {
+    if (begin < 0) begin = now;
+    if (last >= 0) frames.push(now - last);
+    last = now;
+    if (now - begin < 5000) requestAnimationFrame(step); else resolve(frames);
   }
   requestAnimationFrame(step);
 })`;
@@ -70,6 +108,7 @@ async function main(): Promise<void> {
   const backend = new Backend({ actor: 'bench', locale: 'en' });
   const vaultDir = join(temp.dir, 'vault');
   let bridge: Awaited<ReturnType<typeof startWebBridge>> | undefined;
+  let baselineBridge: Awaited<ReturnType<typeof startWebBridge>> | undefined;
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -91,15 +130,31 @@ async function main(): Promise<void> {
     const unlocked = await backend.invoke('vault.unlock', { vaultDir, passphrase: PASSPHRASE });
     if (!unlocked.ok) throw new Error(unlocked.error.message);
     console.log(`unlock (Backend, in process): ${ms(performance.now() - unlockStart)}`);
+    const baselineDist = BASELINE_COMMIT === null ? null : (() => {
+      const buildStart = performance.now();
+      const dist = buildBaseline(BASELINE_COMMIT, join(temp.dir, 'baseline'));
+      console.log(`baseline renderer (${BASELINE_COMMIT}) built in ${ms(performance.now() - buildStart)} (not part of any figure)`);
+      return dist;
+    })();
     bridge = await startWebBridge({ backend, staticDir: join(repoRoot, 'dist', 'renderer') });
-
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(bridge.appUrl);
-    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor({ timeout: 120_000 });
-    await page.locator('.ant-table-tbody .ant-table-row[data-contract-id]').first().waitFor({ timeout: 120_000 });
+    const bridges: { shape: TableShape; url: string }[] = [{ shape: GRID, url: bridge.appUrl }];
+    if (baselineDist !== null) {
+      baselineBridge = await startWebBridge({ backend, staticDir: baselineDist });
+      bridges.push({ shape: ANTD, url: baselineBridge.appUrl });
+    }
+    const pages = [];
+    for (const { shape, url } of bridges) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(url);
+      await page.getByRole('navigation', { name: 'Main navigation' }).waitFor({ timeout: 120_000 });
+      await page.getByRole('navigation').getByText('Contracts').click();
+      await page.locator(shape.row).first().waitFor({ timeout: 120_000 });
+      pages.push({ shape, page });
+    }
+    const page = pages[0]!.page;
 
     // In-page fetch of one operation: wall time from the request to the parsed result, and the answer's size.
-    const timedCall = (name: string, input: unknown) => page.evaluate(async ({ name, input }) => {
+    const timedCallIn = (target: typeof page, name: string, input: unknown) => target.evaluate(async ({ name, input }) => {
       const g = globalThis as unknown as { location: { hash: string }; performance: { now(): number } };
       const token = /token=([0-9a-f]{64})/u.exec(g.location.hash)?.[1] ?? '';
       const start = g.performance.now();
@@ -108,6 +163,7 @@ async function main(): Promise<void> {
       const parsed = JSON.parse(text.trim().split('\n').at(-1) ?? '{}') as { result: { ok: boolean } };
       return { ms: g.performance.now() - start, bytes: text.length, ok: parsed.result.ok };
     }, { name, input });
+    const timedCall = (name: string, input: unknown) => timedCallIn(page, name, input);
 
     const listRuns = [];
     for (let i = 0; i < 3; i += 1) listRuns.push(await timedCall('contracts.list', {}));
@@ -122,47 +178,61 @@ async function main(): Promise<void> {
     console.log(`contracts.page 200 rows, new sort each time: runs ${sortedRuns.map((r) => ms(r.ms)).join(', ')} (each a fresh ordering of ${COUNT.toLocaleString('en')} rows)`);
 
     // First screen: lock + unlock empties the stores, so the click below loads the first window for real.
-    const firstScreens: number[] = [];
+    // The two tables take turns, so both see the same machine load.
+    const firstScreens = new Map<TableShape, number[]>(pages.map(({ shape }) => [shape, []]));
     for (let i = 0; i < 5; i += 1) {
-      await page.getByRole('navigation').getByText('Customers').click();
-      await timedCall('vault.lock', {});
-      await timedCall('vault.unlock', { vaultDir, passphrase: PASSPHRASE });
-      await page.reload();
-      await page.getByRole('navigation', { name: 'Main navigation' }).waitFor({ timeout: 60_000 });
-      await page.getByRole('navigation').getByText('Customers').click();
-      await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
-      const elapsed = await page.evaluate(() => new Promise<number>((resolve) => {
-        const g = globalThis as unknown as { document: { querySelector(s: string): { click(): void } | null; body: unknown }; performance: { now(): number }; MutationObserver: new (cb: () => void) => { observe(target: unknown, options: unknown): void; disconnect(): void } };
-        const item = [...(g.document as unknown as { querySelectorAll(s: string): Iterable<{ textContent: string | null; click(): void }> }).querySelectorAll('nav [role="menuitem"]')].find((el) => el.textContent === 'Contracts');
-        const start = g.performance.now();
-        const observer = new g.MutationObserver(() => {
-          if (g.document.querySelector('.ant-table-tbody .ant-table-row[data-contract-id]')) {
-            observer.disconnect();
-            resolve(g.performance.now() - start);
-          }
-        });
-        observer.observe(g.document.body, { childList: true, subtree: true });
-        item?.click();
-      }));
-      firstScreens.push(elapsed);
+      for (const { shape, page: target } of pages) {
+        await target.getByRole('navigation').getByText('Customers').click();
+        await timedCallIn(target, 'vault.lock', {});
+        await timedCallIn(target, 'vault.unlock', { vaultDir, passphrase: PASSPHRASE });
+        await target.reload();
+        await target.getByRole('navigation', { name: 'Main navigation' }).waitFor({ timeout: 60_000 });
+        await target.getByRole('navigation').getByText('Customers').click();
+        await target.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+        const elapsed = await target.evaluate((rowSelector) => new Promise<number>((resolve) => {
+          const g = globalThis as unknown as { document: { querySelector(s: string): { click(): void } | null; body: unknown }; performance: { now(): number }; MutationObserver: new (cb: () => void) => { observe(target: unknown, options: unknown): void; disconnect(): void } };
+          const item = [...(g.document as unknown as { querySelectorAll(s: string): Iterable<{ textContent: string | null; click(): void }> }).querySelectorAll('nav [role="menuitem"]')].find((el) => el.textContent === 'Contracts');
+          const start = g.performance.now();
+          const observer = new g.MutationObserver(() => {
+            if (g.document.querySelector(rowSelector)) {
+              observer.disconnect();
+              resolve(g.performance.now() - start);
+            }
+          });
+          observer.observe(g.document.body, { childList: true, subtree: true });
+          item?.click();
+        }), shape.row);
+        firstScreens.get(shape)?.push(elapsed);
+      }
     }
-    const sortedFirst = [...firstScreens].sort((a, b) => a - b);
     console.log('\n== first screen (click on "Contracts" → first data row in the DOM) ==');
-    console.log(`runs ${firstScreens.map(ms).join(', ')}; median ${ms(quantile(sortedFirst, 0.5))}; target ≤ ${TARGET_FIRST_SCREEN_MS} ms: ${quantile(sortedFirst, 0.5) <= TARGET_FIRST_SCREEN_MS ? 'met' : 'NOT met'}`);
+    for (const [shape, runs] of firstScreens) {
+      const sorted = [...runs].sort((a, b) => a - b);
+      console.log(`${shape.name}: runs ${runs.map(ms).join(', ')}; median ${ms(quantile(sorted, 0.5))}; target ≤ ${TARGET_FIRST_SCREEN_MS} ms: ${quantile(sorted, 0.5) <= TARGET_FIRST_SCREEN_MS ? 'met' : 'NOT met'}`);
+    }
 
-    // Scripted scroll.
-    await page.locator('.ant-table-tbody .ant-table-row[data-contract-id]').first().waitFor();
-    // A plain script string: tsx would wrap named arrow functions in a helper the page does not have.
-    const scroll = await page.evaluate(SCROLL_SCRIPT) as { frames: number[]; sampled: number; withPlaceholders: number; scrolledPx: number; lastRow: string };
-    const frames = [...scroll.frames].sort((a, b) => a - b);
+    // Scripted scroll, twice per table, alternating.
     console.log('\n== 5-second scripted scroll (4,000 px/s) ==');
-    console.log(`frames ${frames.length}; frame time p50 ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}, p99 ${ms(quantile(frames, 0.99))}, max ${ms(frames.at(-1) ?? Number.NaN)}`);
-    console.log(`frames over 16.7 ms: ${frames.filter((f) => f > 16.7).length}; over 33.4 ms: ${frames.filter((f) => f > 33.4).length}`);
-    console.log(`scrolled ${Math.round(scroll.scrolledPx).toLocaleString('en')} px; sampled frames showing a not-yet-loaded row: ${scroll.withPlaceholders} of ${scroll.sampled}; first row at the end: ${scroll.lastRow}`);
-    await page.close();
+    for (let round = 0; round < 2; round += 1) {
+      const idle = [...await page.evaluate(IDLE_SCRIPT) as number[]].sort((a, b) => a - b);
+      console.log(`machine floor, run ${round + 1} (5 s of frames, nothing scrolling): frames ${idle.length}; p95 ${ms(quantile(idle, 0.95))}; over 25 ms: ${idle.filter((f) => f > 25).length}; over 33.4 ms: ${idle.filter((f) => f > 33.4).length}`);
+      for (const { shape, page: target } of pages) {
+        await target.locator(shape.row).first().waitFor();
+        await target.evaluate(`document.querySelector('${shape.holder}').scrollTop = 0`);
+        await target.waitForTimeout(300);
+        // A plain script string: tsx would wrap named arrow functions in a helper the page does not have.
+        const scroll = await target.evaluate(scrollScript(shape)) as { frames: number[]; sampled: number; withPlaceholders: number; scrolledPx: number; lastRow: string };
+        const frames = [...scroll.frames].sort((a, b) => a - b);
+        console.log(`${shape.name}, run ${round + 1}: frames ${frames.length}; frame time p50 ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}, p99 ${ms(quantile(frames, 0.99))}, max ${ms(frames.at(-1) ?? Number.NaN)}`);
+        console.log(`  frames over 16.7 ms: ${frames.filter((f) => f > 16.7).length}; over 25 ms (dropped): ${frames.filter((f) => f > 25).length}; over 33.4 ms: ${frames.filter((f) => f > 33.4).length}`);
+        console.log(`  scrolled ${Math.round(scroll.scrolledPx).toLocaleString('en')} px; sampled frames showing a not-yet-loaded row: ${scroll.withPlaceholders} of ${scroll.sampled}; first row at the end: ${scroll.lastRow}`);
+      }
+    }
+    for (const { page: target } of pages) await target.close();
   } finally {
     await browser.close();
     await bridge?.close();
+    await baselineBridge?.close();
     await backend.dispose();
     await temp.cleanup();
   }

@@ -69,8 +69,8 @@ async function importFiles(paths: string[]): Promise<string[]> {
 async function openFromTable(number: string): Promise<void> {
   await page.getByRole('navigation').locator('.ant-menu-item').first().click();
   await page.locator('.page-title').getByRole('button').first().click();
-  const row = page.locator('.ant-table-tbody .ant-table-row', { hasText: number });
-  await row.locator('.link-cell').click();
+  const row = page.locator('.grid-row[data-contract-id]', { hasText: number });
+  await row.locator('.grid-link').click();
 }
 
 test.beforeAll(async ({ browser }) => {

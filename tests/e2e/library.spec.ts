@@ -154,7 +154,7 @@ test('the customer page shows the three in its timeline, totals by year, and kee
 
 test('creates a folder, moves a contract into it by drag-and-drop, tags two in bulk, and filters by folder and by tag', async () => {
   await page.getByRole('navigation').getByText('Contracts').click();
-  const rows = page.locator('.ant-table-tbody .ant-table-row');
+  const rows = page.locator('.grid-row[data-contract-id]');
   await expect(rows).toHaveCount(3);
   await page.getByRole('button', { name: 'New folder' }).click();
   const dialog = page.getByRole('dialog', { name: 'New folder' });
@@ -218,6 +218,87 @@ test('the same views in Chinese', async () => {
   await page.getByRole('navigation').getByText('设置', { exact: true }).click();
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+});
+
+test('moves a folder by dragging it in the tree, selects every matching contract (loaded or not) for a bulk tag, and renames a tag', async () => {
+  await page.getByRole('navigation').getByText('Contracts').click();
+  const rows = page.locator('.grid-row[data-contract-id]');
+  await page.getByText('All contracts', { exact: true }).click();
+  await page.getByRole('button', { name: 'New folder' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New folder' });
+  await dialog.getByLabel('Folder name').fill('归档');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  const archive = page.locator('.ant-tree-treenode', { hasText: '归档' }).locator('.ant-tree-title');
+  await expect(archive).toHaveCount(1);
+  const y2024 = page.locator('.ant-tree-treenode', { hasText: '2024 合同' }).locator('.ant-tree-title');
+  // antd's tree drops inside a node when the pointer ends in its lower half, more than ~1.5 indents to the
+  // right of where the drag started; in its upper half or further left, it drops beside it.
+  const box = await y2024.boundingBox();
+  await archive.dragTo(y2024, { sourcePosition: { x: 4, y: 6 }, targetPosition: { x: Math.min(80, (box?.width ?? 90) - 4), y: (box?.height ?? 20) * 0.75 } });
+  await expect.poll(async () => {
+    const folders = (await invokeFromPage('folders.list', {})).value as { name: string; parentId: string | null; id: string }[];
+    const parent = folders.find((f) => f.name === '2024 合同');
+    return folders.find((f) => f.name === '归档')?.parentId === parent?.id;
+  }).toBe(true);
+
+  // The tag filter "续签" matches two; "select all" takes both though the renderer lists no ids, then one is un-ticked.
+  const tagToggle = page.getByRole('button', { name: '续签 (2)' });
+  await expect(tagToggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(rows).toHaveCount(2);
+  await page.getByRole('checkbox', { name: 'Select every matching contract' }).check();
+  await expect(page.getByText('All 2 matching contracts selected')).toBeVisible();
+  await rows.filter({ hasText: '2024-03-01' }).getByRole('checkbox').uncheck();
+  await expect(page.getByText('1 selected')).toBeVisible();
+  await page.getByRole('button', { name: 'Tag…' }).click();
+  const tagDialog = page.getByRole('dialog', { name: 'Tags of 1 contracts' });
+  await tagDialog.getByLabel('Add these tags').fill('重点');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await tagDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(tagDialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '重点 (1)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+
+  // Rename "续签": every contract carrying it follows, and so does the tag filter.
+  await page.getByRole('button', { name: 'Rename a tag' }).click();
+  const renameDialog = page.getByRole('dialog', { name: 'Rename a tag' });
+  await renameDialog.getByLabel(/New name/u).fill('年度续签');
+  await renameDialog.getByRole('button', { name: 'Save' }).click();
+  const renamed = page.getByRole('button', { name: '年度续签 (2)' });
+  await expect(renamed).toHaveAttribute('aria-pressed', 'true');
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByRole('button', { name: /^续签/u })).toHaveCount(0);
+  await settled();
+  await expectNoSeriousA11yViolations(page, 'contracts library after the changes');
+  // Back to the earlier name, so the screens of other runs stay the same.
+  await page.getByRole('button', { name: 'Rename a tag' }).click();
+  await renameDialog.getByLabel(/New name/u).fill('续签');
+  await renameDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: '续签 (2)' })).toBeVisible();
+});
+
+test('a default button under the resting pointer keeps its contrast, in the light and the dark theme (axe)', async () => {
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  for (const theme of ['Light', 'Dark'] as const) {
+    await nav.getByText('Settings', { exact: true }).click();
+    await page.getByText(theme, { exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
+    await nav.getByText('Contracts', { exact: true }).click();
+    await settled();
+    // The pointer rests on a default button: antd shows its hover colours, which axe then checks.
+    const refresh = page.getByRole('button', { name: 'Refresh' });
+    await refresh.hover();
+    await page.waitForTimeout(350);
+    await expect(refresh).toHaveCSS('cursor', 'pointer');
+    await expectNoSeriousA11yViolations(page, `contracts with the pointer on a default button (${theme.toLowerCase()})`);
+    const columns = page.getByRole('button', { name: 'Columns' });
+    await columns.hover();
+    await page.waitForTimeout(350);
+    await expectNoSeriousA11yViolations(page, `contracts with the pointer on an icon button (${theme.toLowerCase()})`);
+  }
+  await nav.getByText('Settings', { exact: true }).click();
+  await page.getByText('Light', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });
 
 test('locks the vault at the end, so the next spec starts at the gate', async () => {

@@ -108,7 +108,7 @@ test('lists imported contracts (one Chinese) in the contracts table and the cust
 
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByText('3 contracts')).toBeVisible();
-  const rows = page.locator('.ant-table-tbody .ant-table-row');
+  const rows = page.locator('.grid-row[data-contract-id]');
   await expect(rows).toHaveCount(3);
   const chinese = rows.filter({ hasText: 'HT-2024-0008' });
   await expect(chinese).toContainText(journeyCustomer);
@@ -116,7 +116,8 @@ test('lists imported contracts (one Chinese) in the contracts table and the cust
   await expect(chinese).toContainText('2024-05-20');
   await expect(chinese).toContainText('100,000.00');
   // Sorting by signing date (ascending) puts the 2023 NDA first.
-  await page.locator('.ant-table-thead th', { hasText: 'Signed' }).click();
+  await page.getByRole('columnheader', { name: 'Signed' }).getByRole('button').click();
+  await expect(page.getByRole('columnheader', { name: 'Signed' })).toHaveAttribute('aria-sort', 'ascending');
   await expect(rows.first()).toContainText('2023-11-15');
   await expectNoSeriousA11yViolations(page, 'contracts');
   await screenshot('en-contracts');
@@ -194,10 +195,10 @@ test('switches the language to Chinese without a reload, and the theme to dark',
 
   await nav.getByText('合同', { exact: true }).click();
   await expect(page.getByText('共 3 份合同')).toBeVisible();
-  await expect(page.locator('.ant-table-thead')).toContainText('签订日期');
+  await expect(page.getByRole('columnheader', { name: '签订日期' })).toHaveAttribute('aria-sort', 'ascending');
   // The sort chosen in English is still there.
-  await expect(page.locator('.ant-table-tbody .ant-table-row').first()).toContainText('2023-11-15');
-  await expect(page.locator('.ant-table-tbody')).toContainText('生效中');
+  await expect(page.locator('.grid-row[data-contract-id]').first()).toContainText('2023-11-15');
+  await expect(page.locator('.grid-body')).toContainText('生效中');
   await expectNoSeriousA11yViolations(page, 'contracts (zh-CN)');
   await screenshot('zh-contracts');
 

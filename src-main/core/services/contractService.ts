@@ -10,6 +10,7 @@ import { findContractById, listContracts as listContractRows, updateContract as 
 import { listFilesOfContract } from '../db/repositories/contractFileRepository.ts';
 import { listVersionsOfFile, toPublicVersion } from '../db/repositories/fileVersionRepository.ts';
 import { appendAudit } from './auditLog.ts';
+import { appendViewAudit } from './viewAudit.ts';
 import { resolveCustomer } from './customerService.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
@@ -26,16 +27,15 @@ export function requireContract(ctx: ServiceContext, id: string): ContractRecord
   return contract;
 }
 
-/** A contract with its files and versions; viewing it is recorded in the audit log. */
+/** A contract with its files and versions; viewing it is recorded in the audit log (repeats within 10 minutes coalesced). */
 export function getContractDetail(ctx: ServiceContext, id: string): ContractDetail {
   const contract = requireContract(ctx, id);
   const files = listFilesOfContract(ctx.session.db, id).map((file) => ({
     ...file,
     versions: listVersionsOfFile(ctx.session.db, file.id).map(toPublicVersion),
   }));
-  ctx.session.db.transaction(() => {
-    appendAudit(ctx.session, { actor: ctx.actor, action: 'contract.view', recordType: 'contract', recordId: id });
-  }).immediate();
+  // A repeat by the same person within 10 minutes is not written again (decision 0020).
+  appendViewAudit(ctx.session, { actor: ctx.actor, action: 'contract.view', recordType: 'contract', recordId: id });
   return { ...displayNamer(ctx.session.db, ctx.locale)(contract), files, fields: listContractFields(ctx.session.db, id) };
 }
 

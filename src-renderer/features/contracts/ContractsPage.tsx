@@ -1,44 +1,98 @@
 import { SearchOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Empty, Input, Popover, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
+import { Button, Checkbox, Input, Popover, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { MessageKey } from '../../../src-shared/i18n/en.ts';
-import type { ContractRow } from '../../../src-shared/model/contractPage.ts';
 import { useNavigationStore } from '../../app/navigationStore.ts';
 import { PageTitle } from '../../app/PageTitle.tsx';
 import { ProblemAlert } from '../../app/ProblemAlert.tsx';
 import { useElementHeight } from '../../app/useElementHeight.ts';
-import { formatMoney } from '../../i18n/formatMoney.ts';
 import { useLocaleStore } from '../../i18n/localeStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { BulkActions } from '../library/BulkActions.tsx';
-import { startContractDrag } from '../library/contractDrag.ts';
+import { startContractDrag, startSelectionDrag } from '../library/contractDrag.ts';
 import { FolderPanel } from '../library/FolderPanel.tsx';
 import { useLibraryStore } from '../library/libraryStore.ts';
 import { TagPanel } from '../library/TagPanel.tsx';
 import { choosableColumns, useColumnChoiceStore, type ChoosableColumn } from './columnChoiceStore.ts';
 import { ContractFiltersPanel } from './ContractFiltersPanel.tsx';
-import { contractAt, sortableColumns, useContractsStore } from './contractsStore.ts';
-import { StatusBadge } from './StatusBadge.tsx';
+import { ContractsGrid, type GridColumn } from './ContractsGrid.tsx';
+import { contractAt, isContractSelected, selectionCount, sortableColumns, useContractsStore, WINDOW_SIZE } from './contractsStore.ts';
 
-// The table's own header row; the body gets the rest of the measured height.
-const HEADER_HEIGHT = 56;
-// Rows fetched ahead of and behind a row the table is about to show.
-const PREFETCH_BEHIND = 50;
-const PREFETCH_AHEAD = 250;
+// Rows fetched behind the visible ones, and ahead of them in the direction of the scroll (over a window,
+// so the next window is on its way well before the scroll reaches it).
+const PREFETCH_BEHIND = 40;
+const PREFETCH_AHEAD = WINDOW_SIZE + 100;
 
 const columnLabels: Record<ChoosableColumn, MessageKey> = {
   customer: 'ui.contracts.col.customer', type: 'ui.contracts.col.type', status: 'ui.contracts.col.status', signingDate: 'ui.contracts.col.signed',
   endDate: 'ui.contracts.col.ends', amount: 'ui.contracts.col.amount', tags: 'ui.contracts.col.tags', createdAt: 'ui.contracts.col.added',
 };
 
-const PLACEHOLDER = '~';
-const isPlaceholder = (row: ContractRow) => row.id.startsWith(PLACEHOLDER);
-function placeholderRow(index: number): ContractRow {
-  return {
-    id: `${PLACEHOLDER}${index}`, title: '', displayName: '', number: null, customerId: null, customerName: null, type: 'other', status: 'draft',
-    signingDate: null, startDate: null, endDate: null, amount: null, tags: [], notes: null, createdAt: '', updatedAt: '', folderId: null,
-  };
+const columnWidths: Record<GridColumn['key'], number> = {
+  displayName: 250, customer: 180, type: 130, status: 110, signingDate: 110, endDate: 110, amount: 140, tags: 160, createdAt: 110,
+};
+
+/**
+ * The grid with its data: the only component that re-renders when a window of rows arrives or the
+ * selection changes (the page around it, with the sidebar, does not).
+ */
+function ContractsTable({ columns, height }: { columns: GridColumn[]; height: number }) {
+  const t = useT();
+  const locale = useLocaleStore((state) => state.locale);
+  const total = useContractsStore((state) => state.total);
+  const version = useContractsStore((state) => state.version);
+  const loading = useContractsStore((state) => state.loading);
+  const ensure = useContractsStore((state) => state.ensure);
+  const sort = useContractsStore((state) => state.sort);
+  const setSort = useContractsStore((state) => state.setSort);
+  const selected = useContractsStore((state) => state.selected);
+  const allMatching = useContractsStore((state) => state.allMatching);
+  const setSelected = useContractsStore((state) => state.setSelected);
+  const selectAllMatching = useContractsStore((state) => state.selectAllMatching);
+  const openContract = useNavigationStore((state) => state.openContract);
+  const filters = useContractsStore((state) => state.filters);
+  const resetKey = useMemo(() => JSON.stringify([filters, sort]), [filters, sort]);
+
+  // Stable callbacks, so the grid's memoised rows re-render only when their own props change.
+  const chosen = useMemo(() => new Set(selected), [selected]);
+  const isSelected = useCallback((id: string) => allMatching !== chosen.has(id), [chosen, allMatching]);
+  // With "all matching", `selected` lists the rows un-ticked from it; otherwise the ticked ones.
+  const onToggle = useCallback((id: string, checked: boolean) => {
+    const state = useContractsStore.getState();
+    const listed = checked !== state.allMatching;
+    setSelected(listed ? [...state.selected, id] : state.selected.filter((c) => c !== id));
+  }, [setSelected]);
+  const onOpen = useCallback((id: string) => openContract({ contractId: id }), [openContract]);
+  const onDragStart = useCallback((event: DragEvent, id: string) => {
+    const state = useContractsStore.getState();
+    if (!isContractSelected(state, id)) startContractDrag(event.dataTransfer, [id]);
+    else if (state.allMatching) startSelectionDrag(event.dataTransfer);
+    else startContractDrag(event.dataTransfer, state.selected);
+  }, []);
+  const onRange = useCallback((first: number, last: number, forward: boolean) => {
+    if (forward) ensure(Math.max(0, first - PREFETCH_BEHIND), last + PREFETCH_AHEAD);
+    else ensure(Math.max(0, first - PREFETCH_AHEAD), last + PREFETCH_BEHIND);
+  }, [ensure]);
+
+  const count = selectionCount({ selected, allMatching, total });
+  const headerCheckbox = (
+    <Checkbox
+      aria-label={t('ui.contracts.selectAll')}
+      checked={allMatching && selected.length === 0 && (total ?? 0) > 0}
+      indeterminate={count > 0 && !(allMatching && selected.length === 0)}
+      // Anything ticked: clear; nothing: every contract matching the filters, loaded or not.
+      onChange={() => selectAllMatching(count === 0)}
+    />
+  );
+
+  return (
+    <ContractsGrid
+      total={total} version={version} loading={loading} rowAt={contractAt} columns={columns} locale={locale} t={t}
+      sort={sort} onSort={setSort} isSelected={isSelected} onToggle={onToggle} onOpen={onOpen} onDragStart={onDragStart}
+      onRange={onRange} headerCheckbox={headerCheckbox} label={t('ui.nav.contracts')} emptyText={t('ui.contracts.empty')}
+      loadingText={t('ui.app.loading')} resetKey={resetKey} height={height}
+    />
+  );
 }
 
 /**
@@ -49,18 +103,27 @@ function placeholderRow(index: number): ContractRow {
  */
 export function ContractsPage() {
   const t = useT();
-  const locale = useLocaleStore((state) => state.locale);
-  const { total, version, loading, problem, load, ensure, sort, setSort, filters, setFilters, selected, setSelected } = useContractsStore();
+  const total = useContractsStore((state) => state.total);
+  const loading = useContractsStore((state) => state.loading);
+  const problem = useContractsStore((state) => state.problem);
+  const load = useContractsStore((state) => state.load);
+  const filters = useContractsStore((state) => state.filters);
+  const setFilters = useContractsStore((state) => state.setFilters);
   const libraryProblem = useLibraryStore((state) => state.problem);
   const clearLibraryProblem = useLibraryStore((state) => state.clearProblem);
   const loadLibrary = useLibraryStore((state) => state.load);
-  const openContract = useNavigationStore((state) => state.openContract);
   const hidden = useColumnChoiceStore((state) => state.hidden);
   const setHidden = useColumnChoiceStore((state) => state.setHidden);
   const bodyRef = useRef<HTMLDivElement>(null);
-  const rowsRef = useRef<ContractRow[]>([]);
   const height = useElementHeight(bodyRef);
   const [text, setText] = useState(filters.text ?? '');
+  // The sidebar (tree, tags, a dozen filter inputs) costs more to mount than the rows: it follows them a
+  // task later, so the first rows reach the screen without waiting for it.
+  const [sidebarShown, setSidebarShown] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSidebarShown(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
 
   // The first window once per unlock; every change made through this app reloads it (the vault lock,
   // decision 0004, makes this app the vault's only writer while it is open).
@@ -71,69 +134,13 @@ export function ContractsPage() {
     else void loadLibrary();
   }, [load, loaded, loadLibrary]);
 
-  const columns = useMemo<ColumnsType<ContractRow>>(() => {
-    const all: (ColumnsType<ContractRow>[number] & { key: string })[] = [
-      {
-        key: 'displayName', title: t('ui.contracts.col.name'), width: 250, ellipsis: true,
-        render: (_v, row) => (isPlaceholder(row) ? '' : <Button type="link" className="link-cell" onClick={() => openContract({ contractId: row.id })}>{row.displayName}</Button>),
-      },
-      { key: 'customer', dataIndex: 'customerName', title: t('ui.contracts.col.customer'), width: 180, ellipsis: true },
-      { key: 'type', title: t('ui.contracts.col.type'), width: 130, render: (_v, row) => (isPlaceholder(row) ? '' : t(`contractType.${row.type}`)) },
-      { key: 'status', title: t('ui.contracts.col.status'), width: 100, render: (_v, row) => (isPlaceholder(row) ? '' : <StatusBadge status={row.status} />) },
-      { key: 'signingDate', dataIndex: 'signingDate', title: t('ui.contracts.col.signed'), width: 105 },
-      { key: 'endDate', dataIndex: 'endDate', title: t('ui.contracts.col.ends'), width: 105 },
-      { key: 'amount', title: t('ui.contracts.col.amount'), width: 135, align: 'right', render: (_v, row) => (row.amount === null ? '' : formatMoney(row.amount, locale)) },
-      { key: 'tags', title: t('ui.contracts.col.tags'), width: 160, render: (_v, row) => row.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) },
-      { key: 'createdAt', title: t('ui.contracts.col.added'), width: 110, render: (_v, row) => row.createdAt.slice(0, 10) },
-    ];
-    // A plain checkbox column rather than antd's rowSelection, which walks every one of the 100,000 rows on each render.
-    const chosen = new Set(selected);
-    const loadedIds = () => [...rowsRef.current].filter((r) => !isPlaceholder(r)).map((r) => r.id);
-    const tick: ColumnsType<ContractRow>[number] & { key: string } = {
-      key: 'select', width: 48, fixed: 'left',
-      title: <Checkbox
-        aria-label={t('ui.contracts.selectAll')}
-        checked={selected.length > 0 && selected.length === loadedIds().length}
-        indeterminate={selected.length > 0 && selected.length < loadedIds().length}
-        onChange={(e) => setSelected(e.target.checked ? loadedIds() : [])}
-      />,
-      render: (_v, row) => (isPlaceholder(row) ? null : (
-        <Checkbox
-          checked={chosen.has(row.id)}
-          aria-label={t('ui.contracts.select', { name: row.displayName })}
-          onChange={(e) => setSelected(e.target.checked ? [...selected, row.id] : selected.filter((id) => id !== row.id))}
-        />
-      )),
-    };
-    return [tick, ...all
-      .filter((column) => !hidden.includes(column.key as ChoosableColumn))
-      .map((column) => (Object.hasOwn(sortableColumns, column.key)
-        // Controlled sort: the columns are rebuilt when the language changes, and antd would forget an uncontrolled one.
-        ? { ...column, sorter: true, sortOrder: sort !== null && sort.columnKey === column.key ? sort.order : null }
-        : column))];
-  }, [t, locale, hidden, sort, openContract, selected, setSelected]);
-  const width = columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 0), 0);
-
-  // One array the length of the result: loaded rows where their window has arrived, placeholders elsewhere.
-  const rows = useMemo(() => Array.from({ length: total ?? 0 }, (_, i) => contractAt(i) ?? placeholderRow(i)),
-    // `version` changes whenever a window arrives.
-    [total, version]);
-  rowsRef.current = rows;
-
-  // Stable props: the virtual table re-renders its visible rows only when these change, not on every scroll step.
-  const onRow = useCallback((row: ContractRow, index?: number): HTMLAttributes<HTMLElement> => {
-    if (isPlaceholder(row)) {
-      // The table is about to show a row whose window has not arrived: fetch it (after this render).
-      const at = index ?? 0;
-      queueMicrotask(() => ensure(Math.max(0, at - PREFETCH_BEHIND), at + PREFETCH_AHEAD));
-      return {};
-    }
-    return {
-      draggable: true,
-      onDragStart: (event) => startContractDrag(event.dataTransfer, selected.includes(row.id) ? selected : [row.id]),
-      'data-contract-id': row.id,
-    } as HTMLAttributes<HTMLElement>;
-  }, [ensure, selected]);
+  const columns = useMemo<GridColumn[]>(() => {
+    const all: GridColumn['key'][] = ['displayName', ...choosableColumns.filter((c) => !hidden.includes(c))];
+    return all.map((key) => ({
+      key, width: columnWidths[key], sortable: Object.hasOwn(sortableColumns, key), alignRight: key === 'amount',
+      label: t(key === 'displayName' ? 'ui.contracts.col.name' : columnLabels[key]),
+    }));
+  }, [t, hidden]);
 
   const columnChooser = (
     <Checkbox.Group
@@ -147,9 +154,13 @@ export function ContractsPage() {
   return (
     <div className="library-layout">
       <aside className="library-side" aria-label={t('ui.library.sidebar')}>
-        <FolderPanel />
-        <TagPanel />
-        <ContractFiltersPanel />
+        {sidebarShown ? (
+          <>
+            <FolderPanel />
+            <TagPanel />
+            <ContractFiltersPanel />
+          </>
+        ) : null}
       </aside>
       <div className="page-fill library-main">
         <PageTitle
@@ -178,23 +189,7 @@ export function ContractsPage() {
         <ProblemAlert problem={libraryProblem} onClose={clearLibraryProblem} />
         <BulkActions />
         <div className="table-fill" ref={bodyRef}>
-          <Table<ContractRow>
-            virtual
-            size="middle"
-            rowKey="id"
-            columns={columns}
-            dataSource={rows}
-            onRow={onRow}
-            onChange={(_pagination, _filters, sorter) => {
-              const first = Array.isArray(sorter) ? sorter[0] : sorter;
-              setSort(first?.order && first.columnKey !== undefined ? { columnKey: String(first.columnKey), order: first.order } : null);
-            }}
-            loading={loading && total === null}
-            pagination={false}
-            scroll={{ x: width, y: Math.max(120, height - HEADER_HEIGHT) }}
-            locale={{ emptyText: <Empty description={t('ui.contracts.empty')} /> }}
-            aria-label={t('ui.nav.contracts')}
-          />
+          <ContractsTable columns={columns} height={Math.max(160, height)} />
         </div>
       </div>
     </div>

@@ -32,8 +32,10 @@ interface ContractsState {
   problem: Problem | null;
   sort: ContractSort | null;
   filters: ContractFilters;
-  /** Ids of the rows ticked for a bulk action. */
+  /** Ids of the rows ticked for a bulk action; with `allMatching`, the rows un-ticked from "all". */
   selected: string[];
+  /** "Select all": every contract matching the filters, loaded or not, except `selected`. */
+  allMatching: boolean;
   /** Reloads from the first window (after a change, or on demand). */
   load: () => Promise<void>;
   /** Makes sure rows `from`..`to` are loaded or loading. */
@@ -42,6 +44,8 @@ interface ContractsState {
   setFilters: (change: Partial<ContractFilters>) => void;
   clearFilters: () => void;
   setSelected: (ids: string[]) => void;
+  /** Ticks every matching contract (true) or clears the selection (false). */
+  selectAllMatching: (all: boolean) => void;
   reset: () => void;
 }
 
@@ -53,9 +57,13 @@ export function contractAt(index: number): ContractRow | undefined {
   return windows.row(index);
 }
 
+function cleanFilters(filters: ContractFilters): ContractFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as ContractFilters;
+}
+
 function request(state: Pick<ContractsState, 'sort' | 'filters'>, window: number): OperationRequest<'contracts.page'> {
   const sort = state.sort === null ? undefined : sortableColumns[state.sort.columnKey];
-  const cleaned = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as ContractFilters;
+  const cleaned = cleanFilters(state.filters);
   return {
     offset: window * WINDOW_SIZE, limit: WINDOW_SIZE, ...cleaned,
     ...(sort === undefined ? {} : { sort, ascending: state.sort?.order === 'ascend' }),
@@ -88,6 +96,7 @@ export const useContractsStore = create<ContractsState>()((set, get) => {
     sort: null,
     filters: {},
     selected: [],
+    allMatching: false,
     load: async () => {
       generation += 1;
       windows = new ContractWindows<ContractRow>(WINDOW_SIZE);
@@ -104,18 +113,38 @@ export const useContractsStore = create<ContractsState>()((set, get) => {
       void get().load();
     },
     setFilters: (change) => {
-      set((state) => ({ filters: { ...state.filters, ...change }, selected: [] }));
+      set((state) => ({ filters: { ...state.filters, ...change }, selected: [], allMatching: false }));
       void get().load();
     },
     clearFilters: () => {
-      set({ filters: {}, selected: [] });
+      set({ filters: {}, selected: [], allMatching: false });
       void get().load();
     },
     setSelected: (ids) => set({ selected: ids }),
+    selectAllMatching: (all) => set({ selected: [], allMatching: all }),
     reset: () => {
       generation += 1;
       windows = new ContractWindows<ContractRow>(WINDOW_SIZE);
-      set({ total: null, version: 0, loading: false, problem: null, filters: {}, selected: [] });
+      set({ total: null, version: 0, loading: false, problem: null, filters: {}, selected: [], allMatching: false });
     },
   };
 });
+
+/** Whether a row is ticked. */
+export function isContractSelected(state: Pick<ContractsState, 'selected' | 'allMatching'>, id: string): boolean {
+  return state.allMatching !== state.selected.includes(id);
+}
+
+/** How many contracts the selection covers. */
+export function selectionCount(state: Pick<ContractsState, 'selected' | 'allMatching' | 'total'>): number {
+  return state.allMatching ? Math.max(0, (state.total ?? 0) - state.selected.length) : state.selected.length;
+}
+
+/**
+ * The selection as a bulk operation takes it: the ticked ids, or "every contract matching these filters
+ * except the un-ticked ones", which the backend resolves (the renderer never loads 100,000 ids).
+ */
+export function selectionRequest(state: Pick<ContractsState, 'selected' | 'allMatching' | 'filters'>): { ids: string[] } | { matching: ContractFilters & { except?: string[] } } {
+  if (!state.allMatching) return { ids: state.selected };
+  return { matching: { ...cleanFilters(state.filters), ...(state.selected.length > 0 ? { except: state.selected } : {}) } };
+}

@@ -3,8 +3,10 @@ import { Button, Popconfirm, Space, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState, type DragEvent } from 'react';
 import { useT } from '../../i18n/useT.ts';
-import { useContractsStore } from '../contracts/contractsStore.ts';
-import { carriesContracts, droppedContractIds } from './contractDrag.ts';
+import { selectionRequest, useContractsStore } from '../contracts/contractsStore.ts';
+
+type ContractSelection = ReturnType<typeof selectionRequest>;
+import { carriesContracts, carriesSelection, droppedContractIds } from './contractDrag.ts';
 import { folderNodes, subtreeCount, type FolderNode } from './folderTree.ts';
 import { useLibraryStore } from './libraryStore.ts';
 import { NameModal } from './NameModal.tsx';
@@ -13,7 +15,7 @@ const ALL = 'all';
 const NONE = 'none';
 
 /** A tree node's label that also takes contracts dropped on it from the table. */
-function DropTarget({ folderId, label, onMove }: { folderId: string | null; label: string; onMove: (ids: string[], folderId: string | null) => void }) {
+function DropTarget({ folderId, label, onMove }: { folderId: string | null; label: string; onMove: (selection: ContractSelection, folderId: string | null) => void }) {
   const [over, setOver] = useState(false);
   const accept = (event: DragEvent) => {
     if (!carriesContracts(event.dataTransfer)) return;
@@ -32,8 +34,14 @@ function DropTarget({ folderId, label, onMove }: { folderId: string | null; labe
         setOver(false);
         if (!carriesContracts(event.dataTransfer)) return;
         event.preventDefault();
+        // Dropping stops here: the tree's own drag-and-drop (folders) must not see a contracts drop.
+        event.stopPropagation();
+        if (carriesSelection(event.dataTransfer)) {
+          onMove(selectionRequest(useContractsStore.getState()), folderId);
+          return;
+        }
         const ids = droppedContractIds(event.dataTransfer);
-        if (ids.length > 0) onMove(ids, folderId);
+        if (ids.length > 0) onMove({ ids }, folderId);
       }}
     >
       {label}
@@ -56,7 +64,7 @@ export function FolderPanel() {
   const selectedKey = folderFilter ?? ALL;
   const selectedFolder = folders?.find((f) => f.id === folderFilter) ?? null;
 
-  const move = (ids: string[], folderId: string | null) => void change('contracts.move', { ids, folderId });
+  const move = (selection: ContractSelection, folderId: string | null) => void change('contracts.move', { ...selection, folderId });
   const treeData = useMemo<DataNode[]>(() => {
     const toNode = (node: FolderNode): DataNode => ({
       key: node.key,
@@ -96,6 +104,18 @@ export function FolderPanel() {
         className="folder-tree"
         blockNode
         defaultExpandAll
+        // Folders drag within the tree (onto a folder: inside it; between folders: beside it; onto "All
+        // contracts" or "In no folder": to the top level). The two fixed entries do not move.
+        draggable={{ icon: false, nodeDraggable: (node) => node.key !== ALL && node.key !== NONE }}
+        allowDrop={({ dropNode, dropPosition }) => !((dropNode.key === ALL || dropNode.key === NONE) && dropPosition !== 0)}
+        onDrop={(info) => {
+          const dragged = String(info.dragNode.key);
+          const target = String(info.node.key);
+          const parentId = target === ALL || target === NONE ? null
+            : info.dropToGap ? folders?.find((f) => f.id === target)?.parentId ?? null : target;
+          const current = folders?.find((f) => f.id === dragged)?.parentId ?? null;
+          if (parentId !== current) void change('folders.move', { id: dragged, parentId });
+        }}
         selectedKeys={[selectedKey]}
         treeData={treeData}
         onSelect={(keys) => {

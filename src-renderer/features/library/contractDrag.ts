@@ -7,9 +7,26 @@ export function startContractDrag(transfer: DataTransfer, ids: readonly string[]
   transfer.effectAllowed = 'move';
 }
 
+/**
+ * The drag type of "the current selection" when it is "every contract matching the filters": the ids are
+ * not in the renderer, so the drop acts on the table's selection, which the backend resolves.
+ */
+export const SELECTION_DRAG_TYPE = 'application/x-cvault-selection';
+
+/** Puts "the table's current selection" on a drag. */
+export function startSelectionDrag(transfer: DataTransfer): void {
+  transfer.setData(SELECTION_DRAG_TYPE, '1');
+  transfer.effectAllowed = 'move';
+}
+
+/** Whether a drag carries the table's whole "all matching" selection rather than listed ids. */
+export function carriesSelection(transfer: DataTransfer | null): boolean {
+  return transfer !== null && Array.from(transfer.types).includes(SELECTION_DRAG_TYPE);
+}
+
 /** Whether a drag carries contracts from the table. */
 export function carriesContracts(transfer: DataTransfer | null): boolean {
-  return transfer !== null && Array.from(transfer.types).includes(CONTRACTS_DRAG_TYPE);
+  return transfer !== null && (Array.from(transfer.types).includes(CONTRACTS_DRAG_TYPE) || carriesSelection(transfer));
 }
 
 /** The contract ids a drop carries (ids only: anything else is ignored). */

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../../../src-shared/api/errorCodes.ts';
+import type { SheetPreview } from '../../../../src-shared/model/fileView.ts';
 import type { ExtractedDocument } from '../extractedDocument.ts';
 import type { ExtractOptions } from '../extractDocument.ts';
 
@@ -8,9 +9,15 @@ export interface ExtractionRequest {
   fileName: string;
   bytes: Uint8Array;
   options: ExtractOptions;
+  /** Set for a viewer preview (`files.preview`) instead of an extraction: the format to render. */
+  preview?: 'docx' | 'xlsx';
 }
+
+/** A rendered preview: a DOCX as HTML, or an XLSX as capped tables of cell texts. */
+export type PreviewBody = { kind: 'html'; html: string } | { kind: 'sheets'; sheets: SheetPreview[] };
 
 /** A worker's answer: the text, or an error reduced to what crosses the thread boundary (code and params). */
 export type ExtractionResponse =
   | { taskId: number; ok: true; document: ExtractedDocument }
+  | { taskId: number; ok: true; preview: PreviewBody }
   | { taskId: number; ok: false; code: ErrorCode; params: Record<string, string | number> };

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../src-shared/api/appError.ts';
 import type { ExtractedDocument } from '../extractedDocument.ts';
 import type { ExtractOptions } from '../extractDocument.ts';
-import type { ExtractionRequest, ExtractionResponse } from './extractionMessages.ts';
+import type { ExtractionRequest, ExtractionResponse, PreviewBody } from './extractionMessages.ts';
 import { defaultExtractionLimits } from './extractionLimits.ts';
 
 /** Limits of the extraction workers; each can be tuned per pool. */
@@ -22,7 +22,11 @@ interface Task {
   fileName: string;
   bytes: Uint8Array;
   options: ExtractOptions;
-  resolve: (document: ExtractedDocument) => void;
+  /** A viewer preview rather than an extraction. */
+  preview?: 'docx' | 'xlsx';
+  /** This task's wall-clock limit, when shorter than the pool's. */
+  timeoutMs?: number;
+  resolve: (result: ExtractedDocument | PreviewBody) => void;
   reject: (error: AppError) => void;
 }
 
@@ -72,7 +76,24 @@ export class ExtractionPool {
   extract(bytes: Uint8Array, fileName: string, options: ExtractOptions = { ocr: true }): Promise<ExtractedDocument> {
     if (this.closed) return Promise.reject(new AppError('IMPORT_CANCELLED'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, fileName, bytes, options, resolve, reject });
+      this.queue.push({ id: this.nextId++, fileName, bytes, options, resolve: resolve as (result: ExtractedDocument | PreviewBody) => void, reject });
+      this.dispatch();
+    });
+  }
+
+  /**
+   * Renders a DOCX as HTML or an XLSX as tables for the viewer (`files.preview`) in a worker, under the
+   * same heap cap and a time limit (the pool's, or `timeoutMs` when shorter): mammoth and exceljs parse
+   * a stored original that is still untrusted input.
+   */
+  preview(bytes: Uint8Array, fileName: string, format: 'docx' | 'xlsx', timeoutMs?: number): Promise<PreviewBody> {
+    if (this.closed) return Promise.reject(new AppError('IMPORT_CANCELLED'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({
+        id: this.nextId++, fileName, bytes, options: { ocr: false }, preview: format, ...(timeoutMs === undefined ? {} : { timeoutMs }),
+        // The worker answers a preview task with a preview body (settle() matches by task id).
+        resolve: resolve as (result: ExtractedDocument | PreviewBody) => void, reject,
+      });
       this.dispatch();
     });
   }
@@ -130,17 +151,18 @@ export class ExtractionPool {
     slot.worker.ref();
     if (slot.tasks.length === 1) this.startTimer(slot);
     const copy = new Uint8Array(task.bytes);
-    const request: ExtractionRequest = { taskId: task.id, fileName: task.fileName, bytes: copy, options: task.options };
+    const request: ExtractionRequest = { taskId: task.id, fileName: task.fileName, bytes: copy, options: task.options, ...(task.preview === undefined ? {} : { preview: task.preview }) };
     slot.worker.postMessage(request, [copy.buffer]);
   }
 
   /** Limits the running (first) task of a worker; past it the worker is replaced and only that file fails. */
   private startTimer(slot: Slot): void {
+    const limit = Math.min(this.timeoutMs, slot.tasks[0]?.timeoutMs ?? this.timeoutMs);
     slot.timer = setTimeout(() => {
       const running = slot.tasks[0];
       this.replace(slot);
-      running?.reject(new AppError('EXTRACTION_TIMEOUT', { file: running.fileName, seconds: Math.round(this.timeoutMs / 1000) }));
-    }, this.timeoutMs);
+      running?.reject(new AppError('EXTRACTION_TIMEOUT', { file: running.fileName, seconds: Math.max(1, Math.round(limit / 1000)) }));
+    }, limit);
   }
 
   private settle(slot: Slot, response: ExtractionResponse): void {
@@ -151,7 +173,7 @@ export class ExtractionPool {
     slot.tasks.shift();
     if (slot.tasks.length > 0) this.startTimer(slot);
     else slot.worker.unref();
-    if (response.ok) task.resolve(response.document);
+    if (response.ok) task.resolve('preview' in response ? response.preview : response.document);
     else task.reject(new AppError(response.code, response.params));
     this.dispatch();
   }

@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError, isAppError } from '../../../../src-shared/api/appError.ts';
 import { extractDocument } from '../extractDocument.ts';
-import type { ExtractionRequest, ExtractionResponse } from './extractionMessages.ts';
+import { docxToHtml, xlsxToSheets } from '../../services/viewing/officePreview.ts';
+import type { ExtractionRequest, ExtractionResponse, PreviewBody } from './extractionMessages.ts';
 import { configureSharedOcrEngine } from '../ocr/ocrEngine.ts';
 
 /**
@@ -22,7 +23,23 @@ if (!port) throw new Error('extractionWorker must run in a worker thread');
 // The pool sends the next file before this one is done; files are still parsed one at a time, so a
 // file that exhausts the heap or the time limit is always the one the pool blames.
 let previous: Promise<void> = Promise.resolve();
+
+/** A viewer preview (mammoth / exceljs), run here so a hostile DOCX or XLSX meets this worker's heap and time limits. */
+async function renderPreview(request: ExtractionRequest & { preview: 'docx' | 'xlsx' }): Promise<PreviewBody> {
+  return request.preview === 'docx'
+    ? { kind: 'html', html: await docxToHtml(request.bytes, request.fileName) }
+    : { kind: 'sheets', sheets: await xlsxToSheets(request.bytes, request.fileName) };
+}
+
 port.on('message', (request: ExtractionRequest) => {
+  const { preview } = request;
+  if (preview !== undefined) {
+    previous = previous.then(() => renderPreview({ ...request, preview }).then(
+      (body) => port.postMessage({ taskId: request.taskId, ok: true, preview: body } satisfies ExtractionResponse),
+      (error: unknown) => port.postMessage(toResponse(request.taskId, error)),
+    ));
+    return;
+  }
   previous = previous.then(() => extractDocument(request.bytes, request.fileName, request.options).then(
     (document) => {
       // Attachment bytes are moved, not copied, back to the importing thread.

@@ -3,11 +3,14 @@ import type { FileContent, FilePreview, FileText } from '../../../../src-shared/
 import { findContractFileById } from '../../db/repositories/contractFileRepository.ts';
 import type { LocatedFileVersion } from '../../db/repositories/fileVersionRepository.ts';
 import { createContentMac } from '../../crypto/contentMac.ts';
-import { appendAudit } from '../auditLog.ts';
+import { appendViewAudit } from '../viewAudit.ts';
 import { chooseVersion } from '../fileExportService.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { readVersionOriginal, readVersionText } from '../versionContent.ts';
-import { docxToHtml, PREVIEW_MAX_COLUMNS, PREVIEW_MAX_ROWS, xlsxToSheets } from './officePreview.ts';
+import { PREVIEW_MAX_COLUMNS, PREVIEW_MAX_ROWS } from './officePreview.ts';
+
+/** Longest a preview may take in its worker; someone is waiting at the viewer (an import's limit is 10 minutes). */
+export const PREVIEW_TIMEOUT_MS = 60_000;
 
 /**
  * Largest original the viewer is sent, in bytes. The bytes travel base64 inside one JSON answer (a third
@@ -24,11 +27,12 @@ function fileName(ctx: ServiceContext, version: LocatedFileVersion): string {
   return findContractFileById(ctx.session.db, version.fileId)?.name ?? '';
 }
 
-/** Viewing content is an audited read, like an export: who looked at which version, and how. */
+/**
+ * Viewing content is an audited read, like an export: who looked at which version, and how. The same
+ * view of the same version by the same person within 10 minutes is written once (decision 0020).
+ */
 function auditView(ctx: ServiceContext, action: string, version: LocatedFileVersion): void {
-  ctx.session.db.transaction(() => {
-    appendAudit(ctx.session, { actor: ctx.actor, action, recordType: 'contract', recordId: version.contractId, details: { fileId: version.fileId, versionId: version.id } });
-  }).immediate();
+  appendViewAudit(ctx.session, { actor: ctx.actor, action, recordType: 'contract', recordId: version.contractId, details: { fileId: version.fileId, versionId: version.id } });
 }
 
 /**
@@ -69,10 +73,17 @@ export async function previewFile(ctx: ServiceContext, input: VersionRef): Promi
   if (version.format !== 'docx' && version.format !== 'xlsx') throw new AppError('PREVIEW_UNAVAILABLE', { format: version.format });
   const name = fileName(ctx, version);
   const bytes = await readVerifiedOriginal(ctx, version);
-  const preview: FilePreview = version.format === 'docx'
-    ? { versionId: version.id, kind: 'html', html: await docxToHtml(bytes, name) }
-    : { versionId: version.id, kind: 'sheets', sheets: await xlsxToSheets(bytes, name), maxRows: PREVIEW_MAX_ROWS, maxColumns: PREVIEW_MAX_COLUMNS };
-  bytes.fill(0);
+  // Rendered in the extraction pool's workers: a hostile package meets their heap cap and a time limit,
+  // away from the thread holding the vault keys and database (the pool sends a copy; ours is wiped).
+  let body: Awaited<ReturnType<ReturnType<typeof ctx.session.extractionPool>['preview']>>;
+  try {
+    body = await ctx.session.extractionPool().preview(bytes, name, version.format, PREVIEW_TIMEOUT_MS);
+  } finally {
+    bytes.fill(0);
+  }
+  const preview: FilePreview = body.kind === 'html'
+    ? { versionId: version.id, kind: 'html', html: body.html }
+    : { versionId: version.id, kind: 'sheets', sheets: body.sheets, maxRows: PREVIEW_MAX_ROWS, maxColumns: PREVIEW_MAX_COLUMNS };
   auditView(ctx, 'file.preview', version);
   return preview;
 }

@@ -179,7 +179,7 @@ test('a scheduled backup to a folder lists the last good backup and ends the war
   await expect(page.locator('.backup-warning')).toContainText('is older than 0 days');
   // The contracts were imported through the API, not the UI: the table learns of them on Refresh.
   await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect(page.locator('.ant-table-tbody .ant-table-row')).toHaveCount(3);
+  await expect(page.locator('.grid-row[data-contract-id]')).toHaveCount(3);
   await settled();
   await expectNoSeriousA11yViolations(page, 'contracts with the backup warning');
   await page.getByRole('button', { name: 'Open Backups' }).click();

@@ -91,7 +91,7 @@ export function BackupScheduleCard() {
         </Button>
         {schedule ? (
           <Popconfirm title={t('ui.backup.turnOffConfirm')} okText={t('ui.backup.turnOff')} cancelText={t('ui.action.cancel')} onConfirm={() => void turnOff()}>
-            <Button danger>{t('ui.backup.turnOff')}</Button>
+            <Button>{t('ui.backup.turnOff')}</Button>
           </Popconfirm>
         ) : null}
       </div>

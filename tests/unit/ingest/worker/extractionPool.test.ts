@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExtractionPool } from '../../../../src-main/core/ingest/worker/extractionPool.ts';
 import { makePdf } from '../../../fixtures/makePdf.ts';
+import { makeScannedPdf } from '../../../fixtures/ocr/makeScannedPdf.ts';
+import { makeTextImage } from '../../../fixtures/ocr/makeTextImage.ts';
 import { pdfCorpusDir as corpus } from '../corpus.ts';
 
 
@@ -50,10 +52,13 @@ describe('extraction in worker threads', () => {
   it('does not blame the file sent behind one that times out: it is parsed by the replacement worker', async () => {
     // Long enough for a fresh worker to start (its start counts against its first file), far shorter than the heavy file.
     pool = new ExtractionPool({ workers: 1, timeoutMs: 5000 });
-    const heavy = await readFile(join(corpus, 'freeculture.pdf'));
+    // Twelve full pages of scanned text: OCR takes seconds a page on any machine. (A text PDF is no longer slow
+    // enough: PDFium reads freeculture.pdf's 352 pages in about a second.)
+    const page = makeTextImage(Array.from({ length: 40 }, (_, line) => `Clause ${line + 1}. The Supplier shall deliver the goods within thirty days.`), { width: 1650, height: 2300 });
+    const heavy = await makeScannedPdf(Array.from({ length: 12 }, () => page));
     // With one worker, the second file is already waiting inside the worker when the first runs out of time.
-    const [stuck, behind] = await Promise.allSettled([pool.extract(heavy, 'freeculture.pdf'), pool.extract(await makePdf([['waited behind']]), 'next.pdf')]);
-    expect(stuck).toMatchObject({ status: 'rejected', reason: { code: 'EXTRACTION_TIMEOUT', params: { file: 'freeculture.pdf' } } });
+    const [stuck, behind] = await Promise.allSettled([pool.extract(heavy, 'scan.pdf'), pool.extract(await makePdf([['waited behind']]), 'next.pdf')]);
+    expect(stuck).toMatchObject({ status: 'rejected', reason: { code: 'EXTRACTION_TIMEOUT', params: { file: 'scan.pdf' } } });
     expect(behind).toMatchObject({ status: 'fulfilled', value: { text: { pages: [expect.stringContaining('waited behind')] } } });
   });
 

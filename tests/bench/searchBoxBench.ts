@@ -12,7 +12,7 @@
  *    the page, and split by the Resource Timing of its request into before / request / after the answer.
  *    The box has no debounce: it keeps one query in flight and asks for the newest text when the answer
  *    arrives. 100,000 contracts (the issue's size) is the default: rows ~10 s, `search.reindex` ~8 s.
- *    `--profile` adds the page's CPU profile while typing.
+ *    `--profile` adds the page's CPU profile while typing, `--trace` its main thread's trace event totals.
  */
 import os from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { Backend } from '../../src-main/core/backend.ts';
 import { startWebBridge } from '../../src-main/web/webBridge.ts';
-import { RESULTS_PER_PAGE } from '../../src-renderer/features/search/searchQuery.ts';
+import { TYPING_RESULTS } from '../../src-renderer/features/search/searchQuery.ts';
 import { generateContracts } from '../helpers/bulkContracts.ts';
 import { openRawVaultDb } from '../helpers/rawVaultDb.ts';
 import { makeTempDir } from '../helpers/tempDir.ts';
@@ -31,7 +31,7 @@ const COUNT = countArg > 0 ? Number(process.argv[countArg + 1]) : 100_000;
 const PASSPHRASE = 'search box bench passphrase';
 const TARGET_P95_MS = 50;
 /** Hits the box asks for per keystroke, so the baseline asks the same. */
-const TYPING_LIMIT = RESULTS_PER_PAGE;
+const TYPING_LIMIT = TYPING_RESULTS;
 /** What a person types: English words and numbers, a customer, and Chinese (committed per character). */
 const PHRASES = ['agreement 0042', 'customer 12', '采购合同', 'agre 99'];
 
@@ -107,6 +107,22 @@ function printSelfTime(profile: CpuProfile): void {
   for (const [key, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${((100 * count) / samples).toFixed(1).padStart(5)}%  ${key}`);
 }
 
+/** The parts of a Chromium trace read here. */
+interface ChromeTrace {
+  traceEvents: { name: string; ph: string; dur?: number; tid: number; pid: number; args?: { name?: string } }[];
+}
+
+/** Prints the page main thread's time per trace event while typing (style, layout, paint, script); nested events count in each. */
+function printTraceTotals(trace: ChromeTrace): void {
+  const mainThreads = new Set(trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const totals = new Map<string, number>();
+  for (const e of trace.traceEvents) {
+    if (e.ph === 'X' && e.dur !== undefined && mainThreads.has(`${e.pid}:${e.tid}`)) totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  console.log('\n== Trace of the page main thread while typing: ms per event name (nested events count in each) ==');
+  for (const [name, total] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${total.toFixed(0).padStart(7)}  ${name}`);
+}
+
 async function main(): Promise<void> {
   const temp = await makeTempDir('cvault-searchbox-bench-');
   const backend = new Backend({ actor: 'bench', locale: 'en' });
@@ -164,6 +180,17 @@ async function main(): Promise<void> {
       }
     }
 
+    // The backend alone, in this process (no bridge, no browser): the floor under both figures.
+    const inProcess: number[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      for (const text of prefixes) {
+        const start = performance.now();
+        const answer = await backend.invoke('search.query', { text: text.trim(), limit: TYPING_LIMIT, record: false });
+        if (!answer.ok) throw new Error(answer.error.message);
+        inProcess.push(performance.now() - start);
+      }
+    }
+
     // The box: each character typed after the previous one's results are on screen.
     const keystrokes: number[] = [];
     const parts = { before: [] as number[], request: [] as number[], after: [] as number[] };
@@ -171,6 +198,8 @@ async function main(): Promise<void> {
     // --profile: the page's JS CPU profile over the typing, as self time per function (build the renderer with
     // `npx vite build --minify false --outDir DIR` and pass CVAULT_BENCH_STATIC_DIR=DIR for readable names).
     const cdp = process.argv.includes('--profile') ? await page.context().newCDPSession(page) : null;
+    const tracing = process.argv.includes('--trace');
+    if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8'] });
     if (cdp !== null) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -201,10 +230,12 @@ async function main(): Promise<void> {
       }
     }
     if (cdp !== null) printSelfTime((await cdp.send('Profiler.stop')).profile);
+    if (tracing) printTraceTotals(JSON.parse((await browser.stopTracing()).toString('utf8')) as ChromeTrace);
     const base = [...baseline].sort((a, b) => a - b);
     const typed = [...keystrokes].sort((a, b) => a - b);
     console.log(`\n== search.query over the bridge, no UI (baseline; request → parsed answer, ${TYPING_LIMIT} hits) ==`);
     console.log(`${summary(baseline)}; answer ${Math.round(quantile([...answerBytes].sort((a, b) => a - b), 0.5) / 1024)} KiB (median)`);
+    console.log(`search.query in the backend's own process (no bridge, no browser): ${summary(inProcess)}`);
     console.log('\n== Ctrl+K box: input event → results rendered (no debounce; one query in flight) ==');
     console.log(`${summary(keystrokes)}${lost > 0 ? `; ${lost} keystrokes whose answer never showed (timed out)` : ''}`);
     console.log(`  of which input → request sent: ${summary(parts.before)}`);

@@ -6,7 +6,7 @@ import { readBridgeInfo, type BridgeInfo } from './bridgeInfo.ts';
 
 /**
  * Issue 5's saved and recent searches and result paging, self-contained: its own vault with 60 small
- * contracts that all match one word, so the first page (50) needs "Show more".
+ * contracts that all match one word, so the first page (20 as typed, 50 after Enter) needs "Show more".
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -53,6 +53,9 @@ test('pages through 60 results with Show more', async () => {
 
   const box = page.getByRole('searchbox', { name: /Search contracts/u });
   await box.fill('maintenance');
+  // As you type, a short first page; Enter (the search is finished) asks for a full page of 50.
+  await expect(page.getByText('60 contracts found, showing 20.')).toBeVisible();
+  await box.press('Enter');
   await expect(page.getByText('60 contracts found, showing 50.')).toBeVisible();
   await page.getByRole('button', { name: 'Show 10 more' }).click();
   await expect(page.getByText('60 contracts found, showing 60.')).toBeVisible();

@@ -18,11 +18,10 @@ function queryLabel(t: Translator, query: SearchQuery): string {
 export function SavedSearchesPanel() {
   const t = useT();
   const { saved, recent, problem } = useSavedSearchesStore();
-  const text = useSearchStore((state) => state.text);
-  const filters = useSearchStore((state) => state.filters);
+  // Only whether there is something to save: subscribing to the text would re-render this panel on every keystroke.
+  const empty = useSearchStore((state) => isEmptyQuery(savedQueryOf(state.text, state.filters)));
   const apply = useSearchStore((state) => state.apply);
   const [name, setName] = useState('');
-  const current = savedQueryOf(text, filters);
 
   useEffect(() => {
     void useSavedSearchesStore.getState().load();
@@ -33,6 +32,8 @@ export function SavedSearchesPanel() {
     await useSavedSearchesStore.getState().load();
   };
   const save = async (): Promise<void> => {
+    const { text, filters } = useSearchStore.getState();
+    const current = savedQueryOf(text, filters);
     if (name.trim() === '' || isEmptyQuery(current)) return;
     if (await useSavedSearchesStore.getState().save(name.trim(), current)) setName('');
   };
@@ -47,11 +48,11 @@ export function SavedSearchesPanel() {
             placeholder={t('ui.search.saved.name')}
             value={name}
             maxLength={200}
-            disabled={isEmptyQuery(current)}
+            disabled={empty}
             onChange={(event) => setName(event.target.value)}
             onPressEnter={() => void save()}
           />
-          <Button icon={<StarOutlined aria-hidden />} disabled={isEmptyQuery(current) || name.trim() === ''} onClick={() => void save()}>
+          <Button icon={<StarOutlined aria-hidden />} disabled={empty || name.trim() === ''} onClick={() => void save()}>
             {t('ui.search.saved.save')}
           </Button>
         </Space.Compact>

@@ -1,5 +1,5 @@
-import { Button, Empty, Spin, Typography } from 'antd';
-import { useDeferredValue } from 'react';
+import { Button, Empty, Spin } from 'antd';
+import { memo, useDeferredValue } from 'react';
 import { PageTitle } from '../../app/PageTitle.tsx';
 import { ProblemAlert } from '../../app/ProblemAlert.tsx';
 import { useT } from '../../i18n/useT.ts';
@@ -9,6 +9,19 @@ import { SearchHitCard } from './SearchHitCard.tsx';
 import { hitsToRender, RESULTS_PER_PAGE } from './searchQuery.ts';
 import { useSearchStore } from './searchStore.ts';
 import { isApplePlatform } from './useSearchShortcut.ts';
+
+/** A search answered sooner than this shows no spinner: its animation would only add paint work to every keystroke. */
+const SPINNER_DELAY_MS = 250;
+
+/** Saved searches and filters: memoised without props, so a keystroke's loading flag and answer do not re-render them. */
+const SearchSidebar = memo(function SearchSidebar() {
+  return (
+    <div className="search-sidebar">
+      <SavedSearchesPanel />
+      <SearchFiltersPanel />
+    </div>
+  );
+});
 
 /** Results of the global search box as you type, with the filter panel beside them. */
 export function SearchPage() {
@@ -26,7 +39,7 @@ export function SearchPage() {
   const hits = result === null ? [] : hitsToRender(result, rendered);
   return (
     <>
-      <PageTitle extra={loading ? <Spin size="small" aria-label={t('ui.search.searching')} /> : null}>{t('ui.nav.search')}</PageTitle>
+      <PageTitle extra={loading ? <Spin size="small" delay={SPINNER_DELAY_MS} aria-label={t('ui.search.searching')} /> : null}>{t('ui.nav.search')}</PageTitle>
       <div className="search-layout">
         <section className="search-results" aria-live="polite" aria-busy={loading}>
           <ProblemAlert problem={problem} />
@@ -34,9 +47,9 @@ export function SearchPage() {
             <Empty description={t('ui.search.hint', { shortcut })} />
           ) : (
             <>
-              <Typography.Paragraph className="search-summary">
+              <p className="search-summary">
                 {result.total === 0 ? t('ui.search.none') : t('ui.search.total', { total: result.total, shown: result.hits.length })}
-              </Typography.Paragraph>
+              </p>
               {hits.map((hit) => <SearchHitCard key={hit.contractId} hit={hit} />)}
               {result.hits.length < result.total ? (
                 <Button className="search-more" loading={loadingMore} onClick={() => void loadMore()}>
@@ -46,10 +59,7 @@ export function SearchPage() {
             </>
           )}
         </section>
-        <div className="search-sidebar">
-          <SavedSearchesPanel />
-          <SearchFiltersPanel />
-        </div>
+        <SearchSidebar />
       </div>
     </>
   );

@@ -10,8 +10,14 @@ export interface SearchFilters {
   signedTo: string | null;
 }
 
-/** Results asked for at once; "Show more" asks for the next page from the hits already shown. */
+/** Results asked for by a finished search (Enter, a saved or recent one) and by each "Show more". */
 export const RESULTS_PER_PAGE = 50;
+
+/**
+ * Results asked for per keystroke: fewer to find, send, parse and render while the person is still typing
+ * (the first screen shows ~8); Enter or "Show more" asks for full pages.
+ */
+export const TYPING_RESULTS = 20;
 
 /** No filter chosen. */
 export const noFilters: SearchFilters = { types: [], statuses: [], signedFrom: null, signedTo: null };
@@ -22,14 +28,14 @@ export function hasFilters(filters: SearchFilters): boolean {
 }
 
 /** The `search.query` input for the current text and filters; absent parts are left out, not sent empty. */
-export function buildSearchQuery(text: string, filters: SearchFilters, offset = 0): OperationRequest<'search.query'> {
+export function buildSearchQuery(text: string, filters: SearchFilters, offset = 0, limit = RESULTS_PER_PAGE): OperationRequest<'search.query'> {
   return {
     ...(text.trim() === '' ? {} : { text: text.trim() }),
     ...(filters.types.length > 0 ? { types: filters.types } : {}),
     ...(filters.statuses.length > 0 ? { statuses: filters.statuses } : {}),
     ...(filters.signedFrom !== null ? { signedFrom: filters.signedFrom } : {}),
     ...(filters.signedTo !== null ? { signedTo: filters.signedTo } : {}),
-    limit: RESULTS_PER_PAGE,
+    limit,
     ...(offset > 0 ? { offset } : {}),
     // Searches run as the user types are not kept as recent searches (each keystroke would be one).
     record: false,
@@ -50,8 +56,11 @@ export function appendPage(shown: SearchResult, next: SearchResult): SearchResul
   return { total: next.total, terms: shown.terms, hits: [...shown.hits, ...next.hits.filter((hit) => !seen.has(hit.contractId))] };
 }
 
-/** Hits a new search paints first; the rest of the page follows in a deferred render. */
-export const FIRST_PAINT_HITS = 8;
+/**
+ * Hits a new search paints first; the rest of the page follows in a deferred render. As many as a
+ * keystroke asks for, so typing commits once per answer; a full page (Enter) paints these first.
+ */
+export const FIRST_PAINT_HITS = TYPING_RESULTS;
 
 /**
  * Which hits to render while the deferred copy of the result catches up: all once it has; for a page

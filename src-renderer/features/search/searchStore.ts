@@ -3,7 +3,7 @@ import type { SearchQuery, SearchResult } from '../../../src-shared/model/search
 import { appApi } from '../../api/appApi.ts';
 import { callApi } from '../../api/callApi.ts';
 import type { Problem } from '../../api/problem.ts';
-import { appendPage, buildSearchQuery, hasFilters, noFilters, searchStateOfQuery, type SearchFilters } from './searchQuery.ts';
+import { appendPage, buildSearchQuery, hasFilters, noFilters, RESULTS_PER_PAGE, searchStateOfQuery, TYPING_RESULTS, type SearchFilters } from './searchQuery.ts';
 
 export { buildSearchQuery, RESULTS_PER_PAGE, type SearchFilters } from './searchQuery.ts';
 
@@ -41,7 +41,8 @@ export const useSearchStore = create<SearchState>()((set, get) => {
       return;
     }
     set({ loading: true });
-    const outcome = await callApi(appApi, 'search.query', { ...buildSearchQuery(text, filters), record });
+    // As-you-type searches ask for a short first page; a finished one (recorded) for a full page.
+    const outcome = await callApi(appApi, 'search.query', { ...buildSearchQuery(text, filters, 0, record ? RESULTS_PER_PAGE : TYPING_RESULTS), record });
     if (seq !== querySeq) return;
     if (outcome.ok) set({ result: outcome.value, loading: false, problem: null });
     else set({ loading: false, problem: outcome.problem });

@@ -15,7 +15,10 @@ export function useSearchShortcut(input: RefObject<InputRef | null>): void {
   }, [input]);
 }
 
-/** Whether to show ⌘ rather than Ctrl in the shortcut hint. */
+let applePlatform: boolean | undefined;
+
+/** Whether to show ⌘ rather than Ctrl in the shortcut hint (read once: the header asks on every keystroke). */
 export function isApplePlatform(): boolean {
-  return /Mac|iPhone|iPad/u.test(navigator.userAgent);
+  applePlatform ??= /Mac|iPhone|iPad/u.test(navigator.userAgent);
+  return applePlatform;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit, SearchResult } from '../../../src-shared/model/search.ts';
 import { distinctRecent, filterCount, isEmptyQuery, savedQueryOf } from '../../../src-renderer/features/search/savedSearches.ts';
-import { appendPage, buildSearchQuery, FIRST_PAINT_HITS, hitsToRender, noFilters, RESULTS_PER_PAGE, searchStateOfQuery } from '../../../src-renderer/features/search/searchQuery.ts';
+import { appendPage, buildSearchQuery, FIRST_PAINT_HITS, hitsToRender, noFilters, RESULTS_PER_PAGE, searchStateOfQuery, TYPING_RESULTS } from '../../../src-renderer/features/search/searchQuery.ts';
 
 function hit(contractId: string): SearchHit {
   return {
@@ -14,6 +14,11 @@ describe('search paging', () => {
   it('asks for the next page from the hits shown, and the first page without an offset', () => {
     expect(buildSearchQuery(' 采购 ', noFilters)).toEqual({ text: '采购', limit: RESULTS_PER_PAGE, record: false });
     expect(buildSearchQuery('采购', noFilters, 50)).toEqual({ text: '采购', limit: RESULTS_PER_PAGE, offset: 50, record: false });
+  });
+
+  it('asks for a short page while typing and a full one when asked to', () => {
+    expect(buildSearchQuery('采', noFilters, 0, TYPING_RESULTS)).toEqual({ text: '采', limit: TYPING_RESULTS, record: false });
+    expect(TYPING_RESULTS).toBeLessThan(RESULTS_PER_PAGE);
   });
 
   it('appends the next page, keeps the first page’s terms, takes the newest total, and never shows a contract twice', () => {
@@ -36,6 +41,11 @@ describe('first paint of a new search', () => {
     const more = appendPage(first, { total: 60, terms: [], hits: Array.from({ length: 10 }, (_v, i) => hit(`m${i}`)) });
     expect(hitsToRender(more, first)).toHaveLength(50);
     expect(hitsToRender(more, more)).toHaveLength(60);
+  });
+
+  it('renders a keystroke’s whole short page in one commit (no second, deferred pass)', () => {
+    const typed: SearchResult = { total: 60, terms: [], hits: Array.from({ length: TYPING_RESULTS }, (_v, i) => hit(`t${i}`)) };
+    expect(hitsToRender(typed, { total: 3, terms: [], hits: [hit('other')] })).toHaveLength(TYPING_RESULTS);
   });
 });
 

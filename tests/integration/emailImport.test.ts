@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeEml } from '../fixtures/email/makeEml.ts';
+import { makeTnef } from '../fixtures/email/makeTnef.ts';
 import { makePdf } from '../fixtures/makePdf.ts';
 import { createTestVault } from '../helpers/testVault.ts';
 
@@ -48,6 +49,21 @@ describe('importing e-mails', () => {
     await vault.call('files.export', { contractId: mail.contractId, fileId: detail.files.find((f) => f.role === 'email')?.id, outPath: mailOut });
     expect(Buffer.compare(await readFile(mailOut), Buffer.from(eml))).toBe(0);
     expect((await vault.call('vault.verify', {})).ok).toBe(true);
+  });
+
+  it('files the contract an Outlook "Rich Text" mail carries inside winmail.dat, searchable', async () => {
+    const pdf = await makePdf([['Lease Agreement', 'Contract No. LS-2026-08']]);
+    const winmail = makeTnef({ files: [{ title: 'LEASE~1.PDF', longName: '租赁合同 Lease.pdf', mimeTag: 'application/pdf', bytes: pdf }], body: 'Signed lease attached.' });
+    const eml = makeEml({ from: 'landlord@example.com', to: ['me@firm.example'], subject: 'Lease',
+      attachments: [{ fileName: 'winmail.dat', contentType: 'application/ms-tnef', bytes: winmail }] });
+    const outcomes = await vault.call('contracts.import', { paths: [await vault.writeInput('lease.eml', eml)] });
+    expect(outcomes.map((o) => o.status)).toEqual(['imported', 'imported']);
+    const [mail] = outcomes;
+    if (mail?.status !== 'imported') throw new Error('mail not imported');
+    const detail = await vault.call('contracts.get', { id: mail.contractId });
+    expect(detail.files.map((f) => `${f.role}:${f.name}`)).toEqual(['main:租赁合同 Lease.pdf', 'email:lease.eml']);
+    const hits = await vault.call('search.query', { text: 'LS-2026-08' });
+    expect(hits.hits.map((h) => h.contractId)).toContain(mail.contractId);
   });
 
   it('does not guess a customer when the addresses match nobody or two customers', async () => {

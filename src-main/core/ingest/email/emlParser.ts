@@ -8,6 +8,7 @@ import { cleanHeaderText, truncateText } from './headerText.ts';
 import { htmlToPlainText } from './htmlBodyText.ts';
 import { headerAddresses, headerDate, rawHeaderValue } from './mimeHeaderFields.ts';
 import type { EmailAttachment, ParsedEmail } from './parsedEmail.ts';
+import { expandTnefAttachments } from './tnefAttachments.ts';
 
 const MAX_SUBJECT_CHARS = 1000;
 
@@ -106,7 +107,7 @@ export async function parseEml(bytes: Uint8Array, fileName: string, options: Ema
   if (body.trim() === '' && html !== '') body = await htmlToPlainText(html, limits.maxHtmlChars);
   const date = headerDate(mail.headerLines);
   const messageId = cleanHeaderText(mail.messageId, MAX_SUBJECT_CHARS);
-  return {
+  const parsed: ParsedEmail = {
     format: 'eml',
     subject: subjectOf(mail),
     from: headerAddresses(mail.from),
@@ -118,4 +119,5 @@ export async function parseEml(bytes: Uint8Array, fileName: string, options: Ema
     bodyText: truncateText(body.replace(/\r\n?/g, '\n').trim(), limits.maxBodyChars),
     attachments: mail.attachments.map((attachment, index) => toAttachment(attachment, index + 1, html)),
   };
+  return expandTnefAttachments(parsed, fileName, limits);
 }

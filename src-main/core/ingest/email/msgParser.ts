@@ -10,8 +10,10 @@ import { checkAttachmentCount, checkEmailEnvelope } from './emailLimits.ts';
 import type { EmailLimits, EmailParseOptions } from './emailLimits.ts';
 import { cleanHeaderText, truncateText } from './headerText.ts';
 import { htmlToPlainText } from './htmlBodyText.ts';
+import { rtfBodyAsText } from './rtfBodyText.ts';
 import { headerAddresses, headerDate } from './mimeHeaderFields.ts';
 import type { Address, EmailAttachment, ParsedEmail } from './parsedEmail.ts';
+import { expandTnefAttachments } from './tnefAttachments.ts';
 import { codePageDecoders } from './windowsCodePages.ts';
 
 type MsgReaderClass = typeof msgreaderModule.default;
@@ -196,9 +198,10 @@ export async function parseMsg(bytes: Uint8Array, fileName: string, options: Ema
   const hasRecipients = (fields.recipients ?? []).length > 0;
   let body = fields.body ?? '';
   if (body.trim() === '' && html !== '') body = await htmlToPlainText(html, limits.maxHtmlChars);
+  if (body.trim() === '' && fields.compressedRtf !== undefined) body = await rtfBodyAsText(fields.compressedRtf, limits.maxHtmlChars);
   const date = isoDate(fields.clientSubmitTime) ?? isoDate(fields.messageDeliveryTime) ?? (headers && headerDate(headers.headerLines));
   const messageId = cleanHeaderText(fields.messageId ?? headers?.messageId, MAX_TEXT_CHARS);
-  return {
+  const parsed: ParsedEmail = {
     format: 'msg',
     subject: cleanHeaderText(fields.subject ?? headers?.subject, MAX_TEXT_CHARS),
     from: sender !== undefined ? [sender] : headerAddresses(headers?.from),
@@ -210,4 +213,5 @@ export async function parseMsg(bytes: Uint8Array, fileName: string, options: Ema
     bodyText: truncateText(body.replace(/\r\n?/g, '\n').trim(), limits.maxBodyChars),
     attachments,
   };
+  return expandTnefAttachments(parsed, fileName, limits);
 }

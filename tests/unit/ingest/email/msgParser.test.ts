@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isSafeCompoundFile } from '../../../../src-main/core/ingest/email/compoundFileCheck.ts';
 import { parseMsg } from '../../../../src-main/core/ingest/email/msgParser.ts';
 import { makePdf } from '../../../fixtures/makePdf.ts';
+import { compressRtf } from '../../../fixtures/email/compressRtf.ts';
 import { makeMsg } from '../../../fixtures/email/makeMsg.ts';
 import type { MakeMsgOptions } from '../../../fixtures/email/makeMsg.ts';
 import { refusal } from '../../../helpers/refusal.ts';
@@ -133,6 +134,38 @@ describe('parseMsg', () => {
       ['hidden.png', true],
       ['photo.png', false],
     ]);
+  });
+
+  it('reads a body kept only as compressed RTF that wraps HTML, as Outlook writes HTML mail', async () => {
+    const rtf = String.raw`{\rtf1\ansi\ansicpg1252\fromhtml1 \deff0{\fonttbl{\f0\fswiss Arial;}}` +
+      String.raw`{\*\htmltag64 <html><body>}{\*\htmltag84 <p>}Contract No. HT-2026-0042 is attached, ` +
+      String.raw`\htmlrtf {\f0 ignored rtf-only text}\htmlrtf0 signed by both parties.{\*\htmltag244 </p>}{\*\htmltag72 </body></html>}}`;
+    const mail = await parseMsg(makeMsg({ ...simple, body: undefined, rtfCompressed: compressRtf(Buffer.from(rtf, 'latin1')) }), 'rtfhtml.msg');
+    expect(mail.bodyText).toBe('Contract No. HT-2026-0042 is attached, signed by both parties.');
+  });
+
+  it('reads a body written as RTF: Chinese in the code page and as \\u escapes, without document properties or pictures', async () => {
+    const rtf = String.raw`{\rtf1\ansi\ansicpg936\deff0{\fonttbl{\f0\fnil\fcharset134 SimSun;}{\f1\fswiss Arial;}}` +
+      String.raw`{\info{\title Internal draft title}{\author someone}}\uc1\pard\f0 \'ba\'cf\'cd\'ac\'b1\'e0\'ba\'c5\f1 : HT-7\par ` +
+      String.raw`\u30002?\u26041? ACME\tab Ltd.\par{\pict\pngblip 89504e470d0a1a0a}end}`;
+    const mail = await parseMsg(makeMsg({ ...simple, body: undefined, rtfCompressed: compressRtf(Buffer.from(rtf, 'latin1')) }), 'rtf.msg');
+    expect(mail.bodyText).toBe('合同编号: HT-7\n甲方 ACME\tLtd.\nend');
+  });
+
+  it('keeps a mail whose compressed RTF is damaged or forged, with an empty body, without running away', async () => {
+    const good = compressRtf(Buffer.from(String.raw`{\rtf1\ansi hello\par}`, 'latin1'));
+    const forged = good.slice();
+    new DataView(forged.buffer).setUint32(0, 0x7fff_ffff, true); // a size far past the bytes there are
+    const garbage = Uint8Array.from({ length: 64 }, (_, i) => (i * 37) & 0xff);
+    for (const rtfCompressed of [forged, garbage, good.subarray(0, 10)]) {
+      const started = Date.now();
+      const mail = await parseMsg(makeMsg({ ...simple, body: undefined, rtfCompressed }), 'broken.msg');
+      expect(mail.bodyText).toBe('');
+      expect(mail.subject).toBe('s');
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
+    const intact = await parseMsg(makeMsg({ ...simple, body: undefined, rtfCompressed: good }), 'ok.msg');
+    expect(intact.bodyText).toBe('hello');
   });
 
   it('decodes 8-bit strings of a pre-Unicode item in its declared code page (GBK)', async () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { AppError } from '../../src-shared/api/appError.ts';
 import { translate, type Locale } from '../../src-shared/i18n/translate.ts';
 import { promptHidden } from './hiddenPrompt.ts';
+import { errnoReason } from '../../src-shared/api/errorReasons.ts';
 
 /** Reads a secret from a file given on the command line: first line, without its line ending. */
 export async function readSecretFile(path: string): Promise<string> {
@@ -9,7 +10,7 @@ export async function readSecretFile(path: string): Promise<string> {
     const text = await readFile(path, 'utf8');
     return text.split(/\r?\n/)[0] ?? '';
   } catch (error) {
-    throw new AppError('FILE_UNREADABLE', { file: path, detail: (error as NodeJS.ErrnoException).code ?? String(error) }, { cause: error });
+    throw new AppError('FILE_UNREADABLE', { file: path, detail: errnoReason((error as NodeJS.ErrnoException).code) }, { cause: error });
   }
 }
 

@@ -6,6 +6,7 @@ import type { ProgressEvent } from '../../src-shared/api/progress.ts';
 import { translate, type Locale } from '../../src-shared/i18n/translate.ts';
 import type { HandlerContext, SessionSlot } from './handlerContext.ts';
 import { handlers } from './handlers.ts';
+import { describeInputIssues, inputParseOptions } from './inputIssues.ts';
 import { IdleTracker } from './session/idleTracker.ts';
 import { autoLockMinutes } from './services/autoLock.ts';
 import { BackupScheduler, type ScheduleCheck } from './services/backupScheduler.ts';
@@ -109,11 +110,8 @@ export class Backend {
     try {
       if (!isOperationName(name)) throw new AppError('UNKNOWN_OPERATION', { name: name.slice(0, 100) });
       const definition = operations[name];
-      const parsed = definition.input.safeParse(rawInput ?? {});
-      if (!parsed.success) {
-        const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
-        throw new AppError('INVALID_INPUT', { detail });
-      }
+      const parsed = definition.input.safeParse(rawInput ?? {}, inputParseOptions(this.options.locale));
+      if (!parsed.success) throw new AppError('INVALID_INPUT', { detail: describeInputIssues(parsed.error) });
       if (!mayPerform(this.options.actor, definition.permission)) throw new AppError('PERMISSION_DENIED');
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
       const value = await handler(parsed.data, this.context(name, options));

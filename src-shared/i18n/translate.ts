@@ -11,10 +11,27 @@ export function resolveLocale(requested: string | undefined | null): Locale {
   return requested && /^zh/i.test(requested) ? 'zh-CN' : 'en';
 }
 
-/** Renders a message, filling `{name}` placeholders; an unknown placeholder is left visible rather than dropped. */
+/**
+ * Renders a message, filling `{name}` placeholders; an unknown placeholder is left visible rather than dropped.
+ * A `detail` parameter that names a `reason.*` message (see src-shared/api/errorReasons.ts) is itself rendered
+ * in the same locale with the same parameters, so the reason an error gives is translated too. Only `detail`
+ * is looked up: other parameters carry file names and user text, which must be shown as they are.
+ */
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogues[locale][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+  return fill(locale, catalogues[locale][key], params, true);
+}
+
+function fill(locale: Locale, template: string, params: Record<string, string | number>, expandReason: boolean): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = String(params[name]);
+    if (expandReason && name === 'detail' && isReasonKey(value)) return fill(locale, catalogues[locale][value], params, false);
+    return value;
+  });
+}
+
+function isReasonKey(value: string): value is MessageKey {
+  return value.startsWith('reason.') && Object.hasOwn(en, value);
 }
 
 /** The catalogue of a locale, for completeness checks. */

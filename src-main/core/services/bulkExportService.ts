@@ -4,6 +4,7 @@ import { AppError, isAppError } from '../../../src-shared/api/appError.ts';
 import type { DescribeError } from './import/importService.ts';
 import { exportFile } from './fileExportService.ts';
 import type { ServiceContext } from './serviceContext.ts';
+import type { ReasonKey } from '../../../src-shared/api/errorReasons.ts';
 
 /** What happened to each contract of a bulk export. */
 export interface BulkExportResult {
@@ -19,7 +20,7 @@ export interface BulkExportResult {
 export async function exportContracts(ctx: ServiceContext, ids: readonly string[], outDir: string, describe: DescribeError): Promise<BulkExportResult> {
   const dir = resolve(outDir);
   const info = await stat(dir).catch(() => null);
-  if (!info?.isDirectory()) throw new AppError('OUTPUT_UNWRITABLE', { file: dir, detail: 'not a folder' });
+  if (!info?.isDirectory()) throw new AppError('OUTPUT_UNWRITABLE', { file: dir, detail: 'reason.notFolder' satisfies ReasonKey });
   const result: BulkExportResult = { exported: [], failed: [] };
   for (const contractId of new Set(ids)) {
     try {

@@ -13,6 +13,7 @@ import { appendAudit } from './auditLog.ts';
 import { appendViewAudit } from './viewAudit.ts';
 import { resolveCustomer } from './customerService.ts';
 import type { ServiceContext } from './serviceContext.ts';
+import type { ReasonKey } from '../../../src-shared/api/errorReasons.ts';
 
 /** Contracts, newest first, optionally of one customer (by name or id). */
 export function listContracts(ctx: ServiceContext, customerReference?: string): Contract[] {
@@ -74,14 +75,14 @@ export function updateContract(ctx: ServiceContext, input: OperationInput<'contr
     if (input.amount === null) next.amount = null;
     else {
       const money = parseMoney(input.amount.value, input.amount.currency);
-      if (!money) throw new AppError('INVALID_INPUT', { detail: `amount: "${input.amount.value}"` });
+      if (!money) throw new AppError('INVALID_INPUT', { detail: 'reason.amount.invalid' satisfies ReasonKey, value: input.amount.value });
       next.amount = money;
     }
   }
   if (input.tags !== undefined) next.tags = [...new Set(input.tags.map((t) => t.trim()))];
   if (input.notes !== undefined) next.notes = input.notes;
   if (next.startDate && next.endDate && next.endDate < next.startDate) {
-    throw new AppError('INVALID_INPUT', { detail: 'endDate is before startDate' });
+    throw new AppError('INVALID_INPUT', { detail: 'reason.dates.endBeforeStart' satisfies ReasonKey });
   }
   const changed = Object.keys(input).filter((k) => k !== 'id');
   const now = next.updatedAt;

@@ -10,6 +10,7 @@ import { appendAudit } from './auditLog.ts';
 import { requireContract } from './contractService.ts';
 import type { ServiceContext } from './serviceContext.ts';
 import { readVersionOriginal } from './versionContent.ts';
+import { errnoReason } from '../../../src-shared/api/errorReasons.ts';
 
 /** Picks the version to export: the given one, else the latest of the given file, else of the main document. */
 export function chooseVersion(ctx: ServiceContext, contractId: string, fileId?: string, versionId?: string): LocatedFileVersion {
@@ -53,7 +54,7 @@ export async function exportFile(ctx: ServiceContext, input: { contractId: strin
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new AppError('OUTPUT_EXISTS', { file: outPath });
-    throw new AppError('OUTPUT_UNWRITABLE', { file: outPath, detail: code ?? String(error) }, { cause: error });
+    throw new AppError('OUTPUT_UNWRITABLE', { file: outPath, detail: errnoReason(code) }, { cause: error });
   }
   let bytes = 0;
   try {

@@ -1,6 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { AppError } from '../../../src-shared/api/appError.ts';
+import type { ReasonKey } from '../../../src-shared/api/errorReasons.ts';
+import { errnoReason } from '../../../src-shared/api/errorReasons.ts';
 
 /** Expands the paths a user gave (files or folders, recursively; hidden entries skipped) into files, in order. */
 export async function expandInputPaths(paths: readonly string[]): Promise<string[]> {
@@ -24,13 +26,13 @@ export async function readInputFile(path: string, limit: number): Promise<Uint8A
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new AppError('FILE_UNREADABLE', { file: name, detail: 'not a regular file' });
+    if (!info.isFile()) throw new AppError('FILE_UNREADABLE', { file: name, detail: 'reason.notRegularFile' satisfies ReasonKey });
     size = info.size;
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new AppError('FILE_NOT_FOUND', { file: path });
-    throw new AppError('FILE_UNREADABLE', { file: name, detail: code ?? String(error) }, { cause: error });
+    throw new AppError('FILE_UNREADABLE', { file: name, detail: errnoReason(code) }, { cause: error });
   }
   if (size === 0) throw new AppError('FILE_EMPTY', { file: name });
   if (size > limit) throw new AppError('FILE_TOO_LARGE', { file: name, size, limit });
@@ -41,7 +43,7 @@ export async function readInputFile(path: string, limit: number): Promise<Uint8A
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError('FILE_UNREADABLE', { file: name, detail: code ?? String(error) }, { cause: error });
+    throw new AppError('FILE_UNREADABLE', { file: name, detail: errnoReason(code) }, { cause: error });
   }
 }
 

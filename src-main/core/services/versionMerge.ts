@@ -6,6 +6,7 @@ import { listVersionsOfFile, moveVersionToFile, nextVersionNo } from '../db/repo
 import { appendAudit } from './auditLog.ts';
 import { getContractDetail, requireContract } from './contractService.ts';
 import type { ServiceContext } from './serviceContext.ts';
+import type { ReasonKey } from '../../../src-shared/api/errorReasons.ts';
 
 /**
  * Accepts import's offer for a near-identical file: the versions of the (new) contract's only document move
@@ -18,11 +19,11 @@ export function mergeAsVersion(ctx: ServiceContext, input: { contractId: string;
   const sourceFiles = listFilesOfContract(db, input.contractId);
   const [source] = sourceFiles;
   if (!source || sourceFiles.length !== 1) {
-    throw new AppError('INVALID_INPUT', { detail: 'only a contract with a single document can become a version of another' });
+    throw new AppError('INVALID_INPUT', { detail: 'reason.merge.singleDocumentOnly' satisfies ReasonKey });
   }
   const target = findContractFileById(db, input.intoFileId);
   if (!target) throw new AppError('FILE_RECORD_NOT_FOUND', { contract: '-', id: input.intoFileId });
-  if (target.contractId === input.contractId) throw new AppError('INVALID_INPUT', { detail: 'a contract cannot be merged into itself' });
+  if (target.contractId === input.contractId) throw new AppError('INVALID_INPUT', { detail: 'reason.merge.intoItself' satisfies ReasonKey });
   db.transaction(() => {
     const moving = listVersionsOfFile(db, source.id).reverse();
     for (const version of moving) {

@@ -1,5 +1,6 @@
 import { AppError } from '../../../src-shared/api/appError.ts';
 import { getSodium } from '../crypto/sodium.ts';
+import type { ReasonKey } from '../../../src-shared/api/errorReasons.ts';
 
 /**
  * The printable recovery key (DESIGN §3): 32 random bytes, shown once at vault creation for the user
@@ -31,7 +32,7 @@ export async function generateRecoveryKey(): Promise<Uint8Array> {
 
 /** The human-printable form: 11 groups of 5 Crockford base32 characters including a 16-bit checksum. */
 export async function formatRecoveryKey(bytes: Uint8Array): Promise<string> {
-  if (bytes.length !== RECOVERY_KEY_BYTES) throw new AppError('INVALID_INPUT', { detail: 'recovery key: expected 32 bytes' });
+  if (bytes.length !== RECOVERY_KEY_BYTES) throw new AppError('INVALID_INPUT', { detail: 'reason.recoveryKey.length' satisfies ReasonKey });
   const payload = new Uint8Array(RECOVERY_KEY_BYTES + CHECKSUM_BYTES);
   payload.set(bytes);
   payload.set(await checksum(bytes), RECOVERY_KEY_BYTES);
@@ -70,7 +71,7 @@ export async function parseRecoveryKey(text: string): Promise<Uint8Array> {
  * (label ‖ slot salt). No Argon2: the key has 256 bits of entropy, nothing to slow down.
  */
 export async function deriveRecoveryKek(recoveryKey: Uint8Array, salt: Uint8Array): Promise<Uint8Array> {
-  if (recoveryKey.length !== RECOVERY_KEY_BYTES) throw new AppError('INVALID_INPUT', { detail: 'recovery key: expected 32 bytes' });
+  if (recoveryKey.length !== RECOVERY_KEY_BYTES) throw new AppError('INVALID_INPUT', { detail: 'reason.recoveryKey.length' satisfies ReasonKey });
   const sodium = await getSodium();
   const message = new Uint8Array(KEK_LABEL.length + salt.length);
   message.set(KEK_LABEL);

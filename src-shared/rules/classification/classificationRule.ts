@@ -61,7 +61,8 @@ export const classificationRuleSchema = z
       compileMatchRule(value.rule);
     } catch (error) {
       if (!isAppError(error)) throw error;
-      context.addIssue({ code: 'custom', path: ['rule', 'pattern'], message: String(error.params.detail ?? error.code) });
+      // The rule's own refusal travels with the issue, so its translated reason reaches the user unchanged.
+      context.addIssue({ code: 'custom', path: ['rule', 'pattern'], message: error.code, params: { refusal: error } });
     }
   });
 
@@ -70,6 +71,8 @@ export function parseClassificationRule(input: unknown): ClassificationRule {
   const parsed = classificationRuleSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
+  const refusal: unknown = issue?.code === 'custom' ? issue.params?.['refusal'] : undefined;
+  if (isAppError(refusal)) throw refusal;
   const where = issue === undefined || issue.path.length === 0 ? '' : `${issue.path.map(String).join('.')}: `;
   throw new AppError('RULE_INVALID', { detail: `${where}${issue?.message ?? 'invalid rule'}` });
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../../api/appError.ts';
 import { isIsoDate } from '../isoDate.ts';
+import type { ReasonKey } from '../../api/errorReasons.ts';
 
 /**
  * Contract numbers assigned from a pattern such as `HT-{yyyy}-{seq:4}` → HT-2025-0001.
@@ -22,43 +23,43 @@ export type PeriodKey = string;
 
 const MAX_PATTERN_CHARS = 64;
 
-function invalid(detail: string): never {
-  throw new AppError('RULE_INVALID', { detail: `contract number pattern: ${detail}` });
+function invalid(reason: ReasonKey, values: Record<string, string | number> = {}): never {
+  throw new AppError('RULE_INVALID', { ...values, detail: reason });
 }
 
 /** Parses and checks a number pattern; throws RULE_INVALID with the reason. */
 export function parseContractNumberPattern(pattern: string): NumberPart[] {
-  if (pattern.trim().length === 0) invalid('it is empty');
-  if (pattern.length > MAX_PATTERN_CHARS) invalid(`longer than ${MAX_PATTERN_CHARS} characters`);
-  if (/[\u0000-\u001f\u007f]/u.test(pattern)) invalid('it contains a control character');
+  if (pattern.trim().length === 0) invalid('reason.numberPattern.empty');
+  if (pattern.length > MAX_PATTERN_CHARS) invalid('reason.numberPattern.tooLong', { limit: MAX_PATTERN_CHARS });
+  if (/[\u0000-\u001f\u007f]/u.test(pattern)) invalid('reason.numberPattern.controlCharacter');
   const parts: NumberPart[] = [];
   let text = '';
   for (let i = 0; i < pattern.length; ) {
     const c = pattern[i] ?? '';
-    if (c === '}') invalid(`"}" at position ${i} closes nothing`);
+    if (c === '}') invalid('reason.numberPattern.strayClose', { position: i });
     if (c !== '{') {
       text += c;
       i += 1;
       continue;
     }
     const close = pattern.indexOf('}', i);
-    if (close === -1) invalid(`"{" at position ${i} is never closed`);
+    if (close === -1) invalid('reason.numberPattern.unclosed', { position: i });
     const token = pattern.slice(i + 1, close);
     if (text !== '') parts.push({ kind: 'text', text });
     text = '';
     const seq = /^seq(?::([1-9]))?$/u.exec(token);
     if (seq) parts.push({ kind: 'seq', width: seq[1] === undefined ? 1 : Number(seq[1]) });
     else if (token === 'yyyy' || token === 'yy' || token === 'MM' || token === 'dd') parts.push({ kind: token });
-    else invalid(`unknown token {${token}} (known: {yyyy} {yy} {MM} {dd} {seq} {seq:N} with N from 1 to 9)`);
+    else invalid('reason.numberPattern.unknownToken', { token });
     i = close + 1;
   }
   if (text !== '') parts.push({ kind: 'text', text });
   const kinds = parts.map((p) => p.kind);
   const count = (kind: NumberPart['kind']): number => kinds.filter((k) => k === kind).length;
-  if (count('seq') !== 1) invalid('it needs exactly one {seq}');
+  if (count('seq') !== 1) invalid('reason.numberPattern.needsOneSeq');
   const hasYear = count('yyyy') + count('yy') > 0;
-  if (count('MM') > 0 && !hasYear) invalid('{MM} needs {yyyy} or {yy} too, or numbers would repeat every year');
-  if (count('dd') > 0 && (count('MM') === 0 || !hasYear)) invalid('{dd} needs {MM} and {yyyy} or {yy} too');
+  if (count('MM') > 0 && !hasYear) invalid('reason.numberPattern.monthNeedsYear');
+  if (count('dd') > 0 && (count('MM') === 0 || !hasYear)) invalid('reason.numberPattern.dayNeedsMonth');
   return parts;
 }
 
@@ -88,7 +89,7 @@ function keyFor(unit: ReturnType<typeof resetUnit>, year: string, month: string,
 }
 
 function checkDate(date: string): [string, string, string] {
-  if (!isIsoDate(date)) invalid(`the date "${date}" is not YYYY-MM-DD`);
+  if (!isIsoDate(date)) invalid('reason.numberPattern.badDate', { date });
   return [date.slice(0, 4), date.slice(5, 7), date.slice(8, 10)];
 }
 
@@ -113,7 +114,7 @@ export function nextContractNumber(pattern: string, options: { date: string; las
   const parts = parseContractNumberPattern(pattern);
   const [year, month, day] = checkDate(options.date);
   const last = options.lastSeqForPeriod ?? 0;
-  if (!Number.isSafeInteger(last) || last < 0) invalid(`the last sequence ${last} is not a whole number ≥ 0`);
+  if (!Number.isSafeInteger(last) || last < 0) invalid('reason.numberPattern.badSequence', { value: last });
   const seq = last + 1;
   const number = parts
     .map((part) => {

@@ -1,5 +1,6 @@
 import { AppError } from '../../api/appError.ts';
 import type { TextRange } from './termSearch.ts';
+import type { ReasonKey } from '../../api/errorReasons.ts';
 
 /**
  * Regular expressions for user-written rules, evaluated in time linear in the text.
@@ -65,8 +66,8 @@ export interface LinearRegex {
   exec(text: string, maxSteps?: number): RegexRun;
 }
 
-function refuse(reason: string): never {
-  throw new AppError('RULE_INVALID', { detail: `regular expression: ${reason}` });
+function refuse(reason: ReasonKey, values: Record<string, string | number> = {}): never {
+  throw new AppError('RULE_INVALID', { ...values, detail: reason });
 }
 
 /** A one-character predicate, with the regex source that defines it (for the start-of-match scanner). */
@@ -116,7 +117,7 @@ class RegexParser {
 
   parse(): RegexNode {
     const node = this.#disjunction();
-    if (this.#i < this.#src.length) refuse(`unexpected "${this.#src[this.#i] ?? ''}" at position ${this.#i}`);
+    if (this.#i < this.#src.length) refuse('reason.regex.unexpected', { character: this.#src[this.#i] ?? '', position: this.#i });
     return node;
   }
 
@@ -171,11 +172,11 @@ class RegexParser {
     else if (c === '?') [min, max] = [0, 1];
     else if (c === '{') {
       const match = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(this.#i));
-      if (!match) return refuse(`malformed repetition at position ${this.#i}`);
+      if (!match) return refuse('reason.regex.malformedRepetition', { position: this.#i });
       min = Number(match[1]);
       max = match[2] === undefined ? min : match[3] === '' || match[3] === undefined ? Infinity : Number(match[3]);
       if (min > MAX_COUNTED_REPEAT || (max !== Infinity && max > MAX_COUNTED_REPEAT)) {
-        refuse(`repetition count above ${MAX_COUNTED_REPEAT} at position ${this.#i}`);
+        refuse('reason.regex.repeatTooLarge', { limit: MAX_COUNTED_REPEAT, position: this.#i });
       }
       this.#i += match[0].length - 1;
     } else return atom;
@@ -186,7 +187,7 @@ class RegexParser {
       this.#i += 1;
     }
     if (max > 1 && containsRepetition(atom)) {
-      refuse(`nested quantifier at position ${at} (a repeated group that itself repeats, such as (a+)+, can take exponential time)`);
+      refuse('reason.regex.nestedQuantifier', { position: at });
     }
     return { kind: 'repeat', node: atom, min, max, greedy };
   }
@@ -220,14 +221,14 @@ class RegexParser {
     const src = this.#src;
     const at = this.#i;
     if (src.startsWith('(?=', at) || src.startsWith('(?!', at) || src.startsWith('(?<=', at) || src.startsWith('(?<!', at)) {
-      refuse(`lookaround at position ${at} is not supported (it cannot be evaluated in linear time)`);
+      refuse('reason.regex.lookaround', { position: at });
     }
     if (src.startsWith('(?:', at)) this.#i += 3;
     else if (src.startsWith('(?<', at)) this.#i = src.indexOf('>', at) + 1;
-    else if (src.startsWith('(?', at)) refuse(`group modifier at position ${at} is not supported`);
+    else if (src.startsWith('(?', at)) refuse('reason.regex.groupModifier', { position: at });
     else this.#i += 1;
     const inner = this.#disjunction();
-    if (src[this.#i] !== ')') refuse(`unterminated group at position ${at}`);
+    if (src[this.#i] !== ')') refuse('reason.regex.unterminatedGroup', { position: at });
     this.#i += 1;
     return inner;
   }
@@ -236,7 +237,7 @@ class RegexParser {
     const src = this.#src;
     const at = this.#i;
     const next = src[at + 1] ?? '';
-    if (/[1-9]/.test(next) || next === 'k') refuse(`backreference at position ${at} is not supported (it cannot be evaluated in linear time)`);
+    if (/[1-9]/.test(next) || next === 'k') refuse('reason.regex.backreference', { position: at });
     let end = at + 2;
     if (next === 'p' || next === 'P') end = src.indexOf('}', at) + 1;
     else if (next === 'x') end = at + 4;
@@ -300,7 +301,7 @@ class ProgramBuilder {
   readonly b: number[] = [];
 
   emit(op: number, a = 0, b = 0): number {
-    if (this.op.length >= MAX_PROGRAM_SIZE) refuse('the pattern is too complex (its repetitions expand beyond 5,000 steps)');
+    if (this.op.length >= MAX_PROGRAM_SIZE) refuse('reason.regex.tooComplex');
     this.op.push(op);
     this.a.push(a);
     this.b.push(b);
@@ -542,17 +543,17 @@ function assertionHolds(text: string, kind: number, pos: number): boolean {
  * The result is safe to run on any text: its cost grows linearly with the text.
  */
 export function compileLinearRegex(source: string, options: { ignoreCase: boolean }): LinearRegex {
-  if (source.length === 0) refuse('the pattern is empty');
-  if (source.length > MAX_REGEX_PATTERN_CHARS) refuse(`the pattern is longer than ${MAX_REGEX_PATTERN_CHARS} characters`);
+  if (source.length === 0) refuse('reason.regex.empty');
+  if (source.length > MAX_REGEX_PATTERN_CHARS) refuse('reason.regex.tooLong', { limit: MAX_REGEX_PATTERN_CHARS });
   try {
     // V8 is the authority on syntax; with `u` the grammar is strict and free of legacy ambiguities.
     new RegExp(source, options.ignoreCase ? 'iu' : 'u');
   } catch (error) {
-    refuse(error instanceof Error ? error.message : String(error));
+    refuse('reason.regex.syntax', { message: error instanceof Error ? error.message : String(error) });
   }
   const parser = new RegexParser(source, options.ignoreCase);
   const tree = parser.parse();
-  if (isNullable(tree)) refuse('the pattern can match an empty text, so it would match every document');
+  if (isNullable(tree)) refuse('reason.regex.matchesEmpty');
   const program = new ProgramBuilder();
   program.compile(tree);
   program.emit(OP_MATCH);

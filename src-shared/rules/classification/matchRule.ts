@@ -6,6 +6,7 @@ import { findTerm, splitRuleWords } from './termSearch.ts';
 import type { TextRange } from './termSearch.ts';
 import { PreparedText, normalizePattern } from './textNormalization.ts';
 import type { NormalizationOptions } from './textNormalization.ts';
+import type { ReasonKey } from '../../api/errorReasons.ts';
 
 /**
  * How a rule's pattern is looked for, after Paperless-ngx:
@@ -51,8 +52,8 @@ export interface CompiledMatchRule {
   match(text: PreparedText): MatchResult;
 }
 
-function invalid(detail: string): never {
-  throw new AppError('RULE_INVALID', { detail });
+function invalid(reason: ReasonKey, values: Record<string, string | number> = {}): never {
+  throw new AppError('RULE_INVALID', { ...values, detail: reason });
 }
 
 function termOptions(rule: MatchRule): NormalizationOptions {
@@ -77,8 +78,8 @@ function hit(text: PreparedText, options: NormalizationOptions, range: TextRange
 
 function compileWords(rule: MatchRule): string[] {
   const words = splitRuleWords(rule.pattern).map((word) => normalizePattern(word, termOptions(rule))).filter((w) => w.length > 0);
-  if (words.length === 0) invalid('the rule lists no words');
-  if (words.length > MAX_RULE_WORDS) invalid(`the rule lists more than ${MAX_RULE_WORDS} words`);
+  if (words.length === 0) invalid('reason.rule.noWords');
+  if (words.length > MAX_RULE_WORDS) invalid('reason.rule.tooManyWords', { limit: MAX_RULE_WORDS });
   return words;
 }
 
@@ -87,7 +88,7 @@ function compileWords(rule: MatchRule): string[] {
  * for an empty pattern, an over-long one, or a regular expression that is invalid or unsafe.
  */
 export function compileMatchRule(rule: MatchRule): CompiledMatchRule {
-  if (rule.pattern.length > MAX_PATTERN_CHARS) invalid(`the pattern is longer than ${MAX_PATTERN_CHARS} characters`);
+  if (rule.pattern.length > MAX_PATTERN_CHARS) invalid('reason.rule.patternTooLong', { limit: MAX_PATTERN_CHARS });
   const options = termOptions(rule);
   switch (rule.algorithm) {
     case 'none':
@@ -131,7 +132,7 @@ export function compileMatchRule(rule: MatchRule): CompiledMatchRule {
     }
     case 'exact': {
       const phrase = normalizePattern(rule.pattern, options);
-      if (phrase.length === 0) invalid('the pattern is empty');
+      if (phrase.length === 0) invalid('reason.rule.patternEmpty');
       return {
         rule,
         match(text) {
@@ -142,7 +143,7 @@ export function compileMatchRule(rule: MatchRule): CompiledMatchRule {
     }
     case 'fuzzy': {
       const target = normalizePattern(rule.pattern, options);
-      if (target.length === 0) invalid('the pattern is empty');
+      if (target.length === 0) invalid('reason.rule.patternEmpty');
       return {
         rule,
         match(text) {

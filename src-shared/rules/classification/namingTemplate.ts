@@ -3,6 +3,7 @@ import { AppError } from '../../api/appError.ts';
 import type { ContractType } from '../../model/contract.ts';
 import { isIsoDate } from '../isoDate.ts';
 import { replaceForbiddenChars, separatorChars, toSafeFileName } from './safeFileName.ts';
+import type { ReasonKey } from '../../api/errorReasons.ts';
 
 /**
  * Naming convention: a template such as `{customer}-{type}-{signingDate}-{number}` gives each
@@ -49,55 +50,55 @@ export interface NamingLocale {
 
 type TemplatePart = { kind: 'text'; text: string } | { kind: 'field'; name: NamingPlaceholder; format: string | null };
 
-function invalid(detail: string): never {
-  throw new AppError('RULE_INVALID', { detail: `naming template: ${detail}` });
+function invalid(reason: ReasonKey, values: Record<string, string | number> = {}): never {
+  throw new AppError('RULE_INVALID', { ...values, detail: reason });
 }
 
 const allowedDateTokens = new Set(['yyyy', 'yy', 'MM', 'M', 'dd', 'd']);
 
 // Checked before date-fns sees the format: it console.warns (to the CLI's stderr) on YYYY or DD before throwing.
 function checkDateFormat(dateFormat: string, placeholder: string): void {
-  if (dateFormat.length === 0) invalid(`{${placeholder}:} has an empty date format`);
+  if (dateFormat.length === 0) invalid('reason.template.emptyDateFormat', { placeholder });
   for (const run of dateFormat.match(/([A-Za-z])\1*|[^A-Za-z]/gu) ?? []) {
     if (/^[A-Za-z]/u.test(run) && !allowedDateTokens.has(run)) {
-      invalid(`"${run}" in {${placeholder}:${dateFormat}} is not a date token (use yyyy, yy, MM, M, dd or d)`);
+      invalid('reason.template.notDateToken', { run, placeholder, format: dateFormat });
     }
-    if (run === "'") invalid(`quotes are not allowed in {${placeholder}:${dateFormat}}`);
+    if (run === "'") invalid('reason.template.quotes', { placeholder, format: dateFormat });
   }
 }
 
 function checkLiteral(text: string): void {
   const bad = /[/\\:*?"<>|\u0000-\u001f\u007f]/u.exec(text);
-  if (bad) invalid(`the character "${bad[0]}" is not allowed in file names`);
+  if (bad) invalid('reason.template.badCharacter', { character: bad[0] });
 }
 
 /** Parses and checks a template; throws RULE_INVALID on an unknown placeholder, a stray brace or a bad date format. */
 export function parseNamingTemplate(template: string): TemplatePart[] {
-  if (template.length > MAX_TEMPLATE_CHARS) invalid(`longer than ${MAX_TEMPLATE_CHARS} characters`);
+  if (template.length > MAX_TEMPLATE_CHARS) invalid('reason.template.tooLong', { limit: MAX_TEMPLATE_CHARS });
   const parts: TemplatePart[] = [];
   let text = '';
   let i = 0;
   while (i < template.length) {
     const c = template[i] ?? '';
-    if (c === '}') invalid(`"}" at position ${i} closes nothing`);
+    if (c === '}') invalid('reason.template.strayClose', { position: i });
     if (c !== '{') {
       text += c;
       i += 1;
       continue;
     }
     const close = template.indexOf('}', i);
-    if (close === -1) invalid(`"{" at position ${i} is never closed`);
+    if (close === -1) invalid('reason.template.unclosed', { position: i });
     const inner = template.slice(i + 1, close);
-    if (inner.includes('{')) invalid(`"{" inside a placeholder at position ${i}`);
+    if (inner.includes('{')) invalid('reason.template.nestedOpen', { position: i });
     const colon = inner.indexOf(':');
     const name = (colon === -1 ? inner : inner.slice(0, colon)).trim();
     const dateFormat = colon === -1 ? null : inner.slice(colon + 1);
     if (!(namingPlaceholders as readonly string[]).includes(name)) {
-      invalid(`unknown placeholder {${name}} (known: ${namingPlaceholders.map((p) => `{${p}}`).join(' ')})`);
+      invalid('reason.template.unknownPlaceholder', { name, known: namingPlaceholders.map((p) => `{${p}}`).join(' ') });
     }
     const placeholder = name as NamingPlaceholder;
     if (dateFormat !== null) {
-      if (!dateFields.has(placeholder)) invalid(`{${placeholder}} takes no format`);
+      if (!dateFields.has(placeholder)) invalid('reason.template.takesNoFormat', { placeholder });
       checkDateFormat(dateFormat, placeholder);
       checkLiteral(dateFormat);
     }
@@ -109,7 +110,7 @@ export function parseNamingTemplate(template: string): TemplatePart[] {
   }
   checkLiteral(text);
   parts.push({ kind: 'text', text });
-  if (!parts.some((p) => p.kind === 'field')) invalid('it contains no placeholder');
+  if (!parts.some((p) => p.kind === 'field')) invalid('reason.template.noPlaceholder');
   return parts;
 }
 

@@ -1,4 +1,6 @@
 import { AppError } from '../../../../src-shared/api/appError.ts';
+import type { ReasonKey } from '../../../../src-shared/api/errorReasons.ts';
+import { formatByteSize } from '../../../../src-shared/format/byteSize.ts';
 
 /** Bounds that keep one hostile or runaway e-mail from flooding an import. */
 export interface EmailLimits {
@@ -40,10 +42,10 @@ export function checkEmailEnvelope(bytes: Uint8Array, fileName: string, options:
   const limits: EmailLimits = { ...DEFAULT_EMAIL_LIMITS, ...options.limits };
   const depth = options.depth ?? 0;
   if (depth > limits.maxDepth) {
-    throw new AppError('ARCHIVE_LIMIT_EXCEEDED', { file: fileName, detail: `e-mail nested more than ${limits.maxDepth} deep` });
+    throw new AppError('ARCHIVE_LIMIT_EXCEEDED', { file: fileName, detail: 'reason.email.nestedTooDeep' satisfies ReasonKey, limit: limits.maxDepth });
   }
   if (bytes.length > limits.maxBytes) {
-    throw new AppError('ARCHIVE_LIMIT_EXCEEDED', { file: fileName, detail: `e-mail larger than ${limits.maxBytes} bytes` });
+    throw new AppError('ARCHIVE_LIMIT_EXCEEDED', { file: fileName, detail: 'reason.email.tooLarge' satisfies ReasonKey, limit: formatByteSize(limits.maxBytes) });
   }
   return limits;
 }
@@ -51,6 +53,6 @@ export function checkEmailEnvelope(bytes: Uint8Array, fileName: string, options:
 /** Refuses a mail with more attachments than the limit allows (ARCHIVE_LIMIT_EXCEEDED). */
 export function checkAttachmentCount(count: number, fileName: string, limits: EmailLimits): void {
   if (count > limits.maxAttachments) {
-    throw new AppError('ARCHIVE_LIMIT_EXCEEDED', { file: fileName, detail: `more than ${limits.maxAttachments} attachments` });
+    throw new AppError('ARCHIVE_LIMIT_EXCEEDED', { file: fileName, detail: 'reason.email.tooManyAttachments' satisfies ReasonKey, limit: limits.maxAttachments });
   }
 }

@@ -9,6 +9,7 @@ import { htmlToPlainText } from './htmlBodyText.ts';
 import { headerAddresses, headerDate, rawHeaderValue } from './mimeHeaderFields.ts';
 import type { EmailAttachment, ParsedEmail } from './parsedEmail.ts';
 import { expandTnefAttachments } from './tnefAttachments.ts';
+import type { ReasonKey } from '../../../../src-shared/api/errorReasons.ts';
 
 const MAX_SUBJECT_CHARS = 1000;
 
@@ -86,7 +87,7 @@ async function readMail(bytes: Uint8Array, fileName: string, limits: EmailLimits
   } catch (error) {
     // mailsplit marks its own structural limits (too many parts, a huge header block) with EMAXLEN.
     if ((error as { code?: unknown }).code === 'EMAXLEN') {
-      throw new AppError('ARCHIVE_LIMIT_EXCEEDED', { file: fileName, detail: 'too many MIME parts or too large a header' }, { cause: error });
+      throw new AppError('ARCHIVE_LIMIT_EXCEEDED', { file: fileName, detail: 'reason.email.tooManyParts' satisfies ReasonKey }, { cause: error });
     }
     throw new AppError('EMAIL_UNREADABLE', { file: fileName }, { cause: error });
   }

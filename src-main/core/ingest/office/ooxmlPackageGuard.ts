@@ -1,6 +1,8 @@
 import { AppError } from '../../../../src-shared/api/appError.ts';
 import { DtdDeclarationScanner } from './xmlEntityGuard.ts';
-import { formatBytes, scanZipEntries } from './zipGuard.ts';
+import { scanZipEntries } from './zipGuard.ts';
+import { formatByteSize } from '../../../../src-shared/format/byteSize.ts';
+import type { ReasonKey } from '../../../../src-shared/api/errorReasons.ts';
 import type { ZipEntryInfo, ZipLimits } from './zipGuard.ts';
 
 /** ZIP limits plus the cap on markup, which is what the XML parsers turn into memory. */
@@ -45,7 +47,8 @@ export async function verifyOoxmlPackage(bytes: Uint8Array, fileName: string, li
             if (markupBytes > limits.maxMarkupBytes) {
               throw new AppError('ARCHIVE_LIMIT_EXCEEDED', {
                 file: fileName,
-                detail: `its XML parts exceed ${formatBytes(limits.maxMarkupBytes)}`,
+                detail: 'reason.ooxml.markupTooLarge' satisfies ReasonKey,
+                limit: formatByteSize(limits.maxMarkupBytes),
               });
             }
           }

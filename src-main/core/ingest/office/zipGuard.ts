@@ -1,6 +1,8 @@
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { AppError } from '../../../../src-shared/api/appError.ts';
+import type { ReasonKey } from '../../../../src-shared/api/errorReasons.ts';
+import { formatByteSize } from '../../../../src-shared/format/byteSize.ts';
 
 /** Bounds on a ZIP container, checked on its central directory before a single byte is inflated. */
 export interface ZipLimits {
@@ -43,14 +45,11 @@ export class ZipStructureError extends Error {
   }
 }
 
-function refuse(fileName: string, detail: string): AppError {
-  return new AppError('ARCHIVE_LIMIT_EXCEEDED', { file: fileName, detail });
+/** ARCHIVE_LIMIT_EXCEEDED with a translated reason and its values (entry names are shown quoted, as they are). */
+function refuse(fileName: string, reason: ReasonKey, values: Record<string, string | number> = {}): AppError {
+  return new AppError('ARCHIVE_LIMIT_EXCEEDED', { ...values, file: fileName, detail: reason });
 }
 
-/** A size for an error detail: "12.5 MiB", or "900 bytes" below a mebibyte. */
-export function formatBytes(bytes: number): string {
-  return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${bytes} bytes`;
-}
 
 function toBuffer(bytes: Uint8Array): Buffer {
   // A view, not a copy: the caller's bytes may be large and are only read.
@@ -101,11 +100,11 @@ function readEndRecord(buffer: Buffer): EndRecord {
 }
 
 /** A name a careless extractor would write outside its target folder: absolute, drive-relative, or with `..`. */
-function unsafePathReason(name: string): string | null {
-  if (name === '') return 'an entry has an empty name';
-  if (/[\u0000-\u001f]/.test(name)) return `unsafe entry name ${JSON.stringify(name)}`;
-  if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return `absolute entry path ${JSON.stringify(name)}`;
-  if (name.split('/').includes('..')) return `entry path leaves the archive: ${JSON.stringify(name)}`;
+function unsafePathReason(name: string): ReasonKey | null {
+  if (name === '') return 'reason.zip.emptyName';
+  if (/[\u0000-\u001f]/.test(name)) return 'reason.zip.unsafeName';
+  if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return 'reason.zip.absolutePath';
+  if (name.split('/').includes('..')) return 'reason.zip.leavesArchive';
   return null;
 }
 
@@ -133,7 +132,7 @@ async function openCheckedZip(bytes: Uint8Array, fileName: string, limits: ZipLi
   const zipfile = await openZip(buffer);
   const end = readEndRecord(buffer);
   if (zipfile.entryCount > limits.maxEntries) {
-    throw refuse(fileName, `${zipfile.entryCount} entries (limit ${limits.maxEntries})`);
+    throw refuse(fileName, 'reason.zip.tooManyEntries', { count: zipfile.entryCount, limit: limits.maxEntries });
   }
   const entries: CheckedZip['entries'] = [];
   let totalUncompressed = 0;
@@ -142,22 +141,19 @@ async function openCheckedZip(bytes: Uint8Array, fileName: string, limits: ZipLi
     for await (const entry of zipfile.eachEntry()) {
       const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
       const unsafe = unsafePathReason(name);
-      if (unsafe !== null) throw refuse(fileName, unsafe);
-      if (entry.isEncrypted()) throw refuse(fileName, `encrypted entry ${JSON.stringify(name)}`);
+      if (unsafe !== null) throw refuse(fileName, unsafe, { entry: JSON.stringify(name) });
+      if (entry.isEncrypted()) throw refuse(fileName, 'reason.zip.encryptedEntry', { entry: JSON.stringify(name) });
       if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
         throw new ZipStructureError(`compression method ${entry.compressionMethod} is not supported`);
       }
       const { compressedSize, uncompressedSize } = entry;
       if (uncompressedSize > limits.ratioAppliesAboveBytes && uncompressedSize > compressedSize * limits.maxCompressionRatio) {
         const ratio = compressedSize === 0 ? '∞' : Math.round(uncompressedSize / compressedSize).toString();
-        throw refuse(fileName, `entry ${JSON.stringify(name)} is compressed ${ratio}:1 (limit ${limits.maxCompressionRatio}:1)`);
+        throw refuse(fileName, 'reason.zip.compressionRatio', { entry: JSON.stringify(name), ratio, limit: limits.maxCompressionRatio });
       }
       totalUncompressed += uncompressedSize;
       if (totalUncompressed > limits.maxTotalUncompressedBytes) {
-        throw refuse(
-          fileName,
-          `entries would inflate to at least ${formatBytes(totalUncompressed)} (limit ${formatBytes(limits.maxTotalUncompressedBytes)})`,
-        );
+        throw refuse(fileName, 'reason.zip.totalTooLarge', { size: formatByteSize(totalUncompressed), limit: formatByteSize(limits.maxTotalUncompressedBytes) });
       }
       directoryBytes += CENTRAL_HEADER_SIZE + entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength;
       entries.push({ info: { name, compressedSize, uncompressedSize }, entry });
@@ -165,7 +161,7 @@ async function openCheckedZip(bytes: Uint8Array, fileName: string, limits: ZipLi
   } catch (error) {
     if (error instanceof AppError || error instanceof ZipStructureError) throw error;
     // yauzl refuses strong encryption itself, before handing the entry over.
-    if (error instanceof Error && /encrypt/i.test(error.message)) throw refuse(fileName, 'encrypted entry');
+    if (error instanceof Error && /encrypt/i.test(error.message)) throw refuse(fileName, 'reason.zip.encrypted');
     throw new ZipStructureError('unreadable central directory', { cause: error });
   }
   if (directoryBytes !== end.centralDirectorySize) {
@@ -193,7 +189,7 @@ function checkLocalHeaders(buffer: Buffer, entries: CheckedZip['entries'], end: 
   }
   spans.sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < spans.length; i++) {
-    if ((spans[i] as [number, number])[0] < (spans[i - 1] as [number, number])[1]) throw refuse(fileName, 'entries overlap');
+    if ((spans[i] as [number, number])[0] < (spans[i - 1] as [number, number])[1]) throw refuse(fileName, 'reason.zip.entriesOverlap');
   }
 }
 
@@ -231,12 +227,12 @@ async function inflateEntry(
     // Leaving the loop early (throw) destroys the stream, which stops the inflater.
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       produced += chunk.length;
-      if (produced > maxBytes) throw refuse(fileName, `entry ${JSON.stringify(info.name)} inflates to more than ${formatBytes(maxBytes)}`);
+      if (produced > maxBytes) throw refuse(fileName, 'reason.zip.inflatesPastLimit', { entry: JSON.stringify(info.name), limit: formatByteSize(maxBytes) });
       onChunk(chunk);
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    if (isByteCountLie(error)) throw refuse(fileName, `entry ${JSON.stringify(info.name)} inflates to more than it declares`);
+    if (isByteCountLie(error)) throw refuse(fileName, 'reason.zip.inflatesPastDeclared', { entry: JSON.stringify(info.name) });
     throw new ZipStructureError(`entry ${JSON.stringify(info.name)} cannot be inflated`, { cause: error });
   }
 }
@@ -293,7 +289,7 @@ export async function readZipEntryText(
   const checked = entries.findLast((e) => e.info.name === entryName);
   if (checked === undefined) return null;
   if (checked.info.uncompressedSize > maxBytes) {
-    throw refuse(fileName, `entry ${JSON.stringify(entryName)} is ${formatBytes(checked.info.uncompressedSize)} (limit ${formatBytes(maxBytes)})`);
+    throw refuse(fileName, 'reason.zip.entryTooLarge', { entry: JSON.stringify(entryName), size: formatByteSize(checked.info.uncompressedSize), limit: formatByteSize(maxBytes) });
   }
   const chunks: Buffer[] = [];
   await inflateEntry(zipfile, checked, maxBytes, fileName, (chunk) => chunks.push(chunk));

@@ -20,6 +20,7 @@ import { listClassificationRules } from '../../db/repositories/classificationRul
 import { listCustomerSummaries } from '../../db/repositories/customerRepository.ts';
 import { listMainDocumentSignatures } from '../../db/repositories/fileVersionRepository.ts';
 import { signatureSimilarity } from '../../../../src-shared/rules/similarity/textSignature.ts';
+import type { ReasonKey } from '../../../../src-shared/api/errorReasons.ts';
 
 /** A file handed over as bytes in memory (a browser drop has no path); never written anywhere in plaintext. */
 export interface InputBytes {
@@ -153,7 +154,7 @@ async function storeNew(batch: Batch, item: ImportItem, contentMac: string, targ
   // Checked after the slow step: a cancelled batch commits nothing more.
   if (control.signal?.aborted) throw new AppError('IMPORT_CANCELLED');
   const email = document.email;
-  if (email && item.depth >= maxEmailDepth) throw new AppError('ARCHIVE_LIMIT_EXCEEDED', { file: item.fileName, detail: `e-mail nested more than ${maxEmailDepth} deep` });
+  if (email && item.depth >= maxEmailDepth) throw new AppError('ARCHIVE_LIMIT_EXCEEDED', { file: item.fileName, detail: 'reason.email.nestedTooDeep' satisfies ReasonKey, limit: maxEmailDepth });
 
   const attachments = email?.attachments ?? [];
   const firstAttachment = attachments[0];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../src-shared/api/appError.ts';
 import { classificationRuleSchema, parseClassificationRule } from '../../../../src-shared/rules/classification/classificationRule.ts';
+import { reasonText } from '../../../helpers/reasonText.ts';
 
 function refusal(input: unknown): AppError {
   try {
@@ -30,18 +31,19 @@ describe('classification rule schema', () => {
   });
 
   it('refuses bad shapes with RULE_INVALID naming the field', () => {
-    expect(refusal({ ...valid, target: { kind: 'type', value: 'loan' } }).params.detail).toMatch(/^target\.value: /);
-    expect(refusal({ ...valid, target: { kind: 'customer', value: 'Acme' } }).params.detail).toMatch(/^target\.value: customer id/);
-    expect(refusal({ ...valid, rule: { algorithm: 'auto', pattern: 'x' } }).params.detail).toMatch(/^rule\.algorithm: /);
-    expect(refusal({ ...valid, priority: 1.5 }).params.detail).toMatch(/^priority: /);
-    expect(refusal({ ...valid, id: 'Has Spaces' }).params.detail).toMatch(/^id: rule id/);
+    expect(reasonText(refusal({ ...valid, target: { kind: 'type', value: 'loan' } }))).toMatch(/^target\.value: /);
+    expect(reasonText(refusal({ ...valid, target: { kind: 'customer', value: 'Acme' } }))).toMatch(/^target\.value: customer id/);
+    expect(reasonText(refusal({ ...valid, rule: { algorithm: 'auto', pattern: 'x' } }))).toMatch(/^rule\.algorithm: /);
+    expect(reasonText(refusal({ ...valid, priority: 1.5 }))).toMatch(/^priority: /);
+    expect(reasonText(refusal({ ...valid, id: 'Has Spaces' }))).toMatch(/^id: rule id/);
     expect(refusal({ ...valid, extra: 1 }).code).toBe('RULE_INVALID');
   });
 
   it('refuses a hostile or broken pattern at creation, with the reason', () => {
-    expect(refusal({ ...valid, rule: { algorithm: 'regex', pattern: '(a+)+$' } }).params.detail).toMatch(/^rule\.pattern: regular expression: nested quantifier/);
-    expect(refusal({ ...valid, rule: { algorithm: 'regex', pattern: '[' } }).params.detail).toMatch(/^rule\.pattern: regular expression: Invalid regular expression/);
-    expect(refusal({ ...valid, rule: { algorithm: 'all', pattern: '   ' } }).params.detail).toBe('rule.pattern: the rule lists no words');
+    expect(reasonText(refusal({ ...valid, rule: { algorithm: 'regex', pattern: '(a+)+$' } }))).toMatch(/^regular expression: nested quantifier/);
+    expect(reasonText(refusal({ ...valid, rule: { algorithm: 'regex', pattern: '[' } }))).toMatch(/^regular expression: Invalid regular expression/);
+    expect(reasonText(refusal({ ...valid, rule: { algorithm: 'all', pattern: '   ' } }))).toBe('the rule lists no words');
+    expect(reasonText(refusal({ ...valid, rule: { algorithm: 'regex', pattern: '(a+)+$' } }), 'zh-CN')).toMatch(/^正则表达式：位置 \d+ 有嵌套的量词/);
   });
 
   it('is a zod schema the API map can reuse', () => {

@@ -6,12 +6,13 @@ import {
   periodKey,
   validateContractNumberPattern,
 } from '../../../../src-shared/rules/classification/contractNumberPattern.ts';
+import { reasonText } from '../../../helpers/reasonText.ts';
 
 function detail(work: () => unknown): string {
   try {
     work();
   } catch (error) {
-    if (error instanceof AppError && error.code === 'RULE_INVALID') return String(error.params.detail);
+    if (error instanceof AppError && error.code === 'RULE_INVALID') return reasonText(error);
     throw error;
   }
   throw new Error('expected RULE_INVALID');

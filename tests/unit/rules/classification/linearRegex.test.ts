@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../src-shared/api/appError.ts';
 import { compileLinearRegex } from '../../../../src-shared/rules/classification/linearRegex.ts';
 import { matches, validateMatchRule } from '../../../../src-shared/rules/classification/matchRule.ts';
+import { reasonText } from '../../../helpers/reasonText.ts';
 
 function detailOf(pattern: string): string {
   try {
     validateMatchRule({ algorithm: 'regex', pattern });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'RULE_INVALID') return String(error.params.detail);
+    if (error instanceof AppError && error.code === 'RULE_INVALID') return reasonText(error);
     throw error;
   }
   throw new Error(`expected ${pattern} to be refused`);

@@ -5,6 +5,7 @@ import { matches, validateMatchRule } from '../../../../src-shared/rules/classif
 import type { MatchRule } from '../../../../src-shared/rules/classification/matchRule.ts';
 import { splitRuleWords } from '../../../../src-shared/rules/classification/termSearch.ts';
 import { MAX_RULE_TEXT_CHARS, normalizeForMatching } from '../../../../src-shared/rules/classification/textNormalization.ts';
+import { reasonText } from '../../../helpers/reasonText.ts';
 
 function refusal(work: () => unknown): AppError {
   try {
@@ -116,8 +117,8 @@ describe('none and invalid rules', () => {
 
   it('refuses empty word lists and over-long patterns with RULE_INVALID', () => {
     expect(refusal(() => validateMatchRule(any('  "" '))).code).toBe('RULE_INVALID');
-    expect(refusal(() => validateMatchRule({ algorithm: 'exact', pattern: '   ' })).params.detail).toBe('the pattern is empty');
-    expect(refusal(() => validateMatchRule(any('x'.repeat(2001)))).params.detail).toMatch(/longer than 2000/);
+    expect(reasonText(refusal(() => validateMatchRule({ algorithm: 'exact', pattern: '   ' })))).toBe('the pattern is empty');
+    expect(reasonText(refusal(() => validateMatchRule(any('x'.repeat(2001)))))).toMatch(/longer than 2000/);
   });
 });
 

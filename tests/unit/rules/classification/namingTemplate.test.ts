@@ -3,6 +3,7 @@ import { AppError } from '../../../../src-shared/api/appError.ts';
 import { DEFAULT_NAMING_TEMPLATE, renderName, validateTemplate } from '../../../../src-shared/rules/classification/namingTemplate.ts';
 import type { NamingLocale } from '../../../../src-shared/rules/classification/namingTemplate.ts';
 import { toSafeFileName } from '../../../../src-shared/rules/classification/safeFileName.ts';
+import { reasonText } from '../../../helpers/reasonText.ts';
 
 const zh: NamingLocale = { typeLabels: { sales: '销售合同', nda: '保密协议', lease: '租赁合同' }, fallbackName: '合同' };
 const en: NamingLocale = { typeLabels: { sales: 'Sales', nda: 'NDA' }, fallbackName: 'contract' };
@@ -11,7 +12,7 @@ function detail(template: string): string {
   try {
     validateTemplate(template);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'RULE_INVALID') return String(error.params.detail);
+    if (error instanceof AppError && error.code === 'RULE_INVALID') return reasonText(error);
     throw error;
   }
   throw new Error(`expected ${template} to be refused`);

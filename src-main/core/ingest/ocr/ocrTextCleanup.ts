@@ -11,15 +11,27 @@ const beforeAsciiPunctuationAfterHan = new RegExp(`(?<=${han})${blank}(?=[,.:;!?
 const asciiPunctuationAfterHan = new RegExp(`(?<=${han})[:;,!?]`, 'gu');
 const aroundCjkPunctuation = new RegExp(`${blank}(?=[${cjkPunctuation}])|(?<=[${cjkPunctuation}])${blank}`, 'gu');
 
+// An ASCII pair of parentheses around Chinese, next to Chinese: 德润科技 (广州) 有限公司. chi_sim reads the
+// full-width （） of Chinese text as ASCII; party names are compared and searched with the full-width forms.
+// Tesseract's raw text still has its spaces here, inside the parentheses too: "德润 科技 ( 广州 ) 有 限".
+const chineseInAsciiParentheses = new RegExp(`(${han})?([^\\S\\n]*)\\(((?:[${han}${cjkPunctuation}]|[^\\S\\n])+)\\)([^\\S\\n]*)(${han})?`, 'gu');
+const hasHan = new RegExp(han, 'u');
+
+function fullWidthParentheses(whole: string, before: string | undefined, _gap1: string, inside: string, _gap2: string, after: string | undefined): string {
+  if ((before === undefined && after === undefined) || !hasHan.test(inside)) return whole;
+  return `${before ?? ''}（${inside.trim()}）${after ?? ''}`;
+}
+
 const fullWidth: Readonly<Record<string, string>> = { ':': '：', ';': '；', ',': '，', '!': '！', '?': '？' };
 
 /**
- * Normalises tesseract output for Chinese and mixed text: removes spaces between Han characters and
- * around Chinese punctuation, turns ASCII `: ; , ! ?` that follow a Han character into their full-width
+ * Normalises tesseract output for Chinese and mixed text: turns ASCII parentheses around Chinese next to
+ * Chinese into （）, removes spaces between Han characters and around Chinese punctuation, turns ASCII `: ; , ! ?` that follow a Han character into their full-width
  * forms, drops trailing spaces and runs of blank lines. Latin text keeps its spaces.
  */
 export function cleanOcrText(text: string): string {
   return text
+    .replace(chineseInAsciiParentheses, fullWidthParentheses)
     .replace(betweenChinese, '')
     .replace(beforeAsciiPunctuationAfterHan, '')
     .replace(asciiPunctuationAfterHan, (mark) => fullWidth[mark] ?? mark)

@@ -14,6 +14,17 @@ describe('cleanOcrText', () => {
     expect(cleanOcrText('金额 （ 大写 ） ： 壹拾贰万元整')).toBe('金额（大写）：壹拾贰万元整');
   });
 
+  it('turns ASCII parentheses around Chinese next to Chinese into full-width ones', () => {
+    expect(cleanOcrText('甲方 /PartyA : 德润科技 (广州) 有限公司')).toBe('甲方 /PartyA : 德润科技（广州）有限公司');
+    expect(cleanOcrText('华信建设工程 (深圳) 有限公司\n(盖章)')).toBe('华信建设工程（深圳）有限公司\n(盖章)');
+    expect(cleanOcrText('甲方(盖章)')).toBe('甲方（盖章）');
+    expect(cleanOcrText('德润 科技 ( 广 州 ) 有 限 公司')).toBe('德润科技（广州）有限公司');
+    expect(cleanOcrText('合同 ( )')).toBe('合同 ( )');
+    // Latin inside, or nothing Chinese beside: left as it is.
+    expect(cleanOcrText('Party A (甲方) signs')).toBe('Party A (甲方) signs');
+    expect(cleanOcrText('合同 (HT-7) 附件')).toBe('合同 (HT-7) 附件');
+  });
+
   it('keeps the spaces between Latin words, numbers, and between Latin and Chinese', () => {
     expect(cleanOcrText('The quick brown fox')).toBe('The quick brown fox');
     expect(cleanOcrText('Total: USD 12,500.00 due 1 March 2024')).toBe('Total: USD 12,500.00 due 1 March 2024');

@@ -8,6 +8,7 @@ import { cleanHeaderText, truncateText } from './headerText.ts';
 import { htmlToPlainText } from './htmlBodyText.ts';
 import { headerAddresses, headerDate, rawHeaderValue } from './mimeHeaderFields.ts';
 import type { EmailAttachment, ParsedEmail } from './parsedEmail.ts';
+import { isOpaqueSignedPart, signedMimeEntity } from './smimeSignedContent.ts';
 import { expandTnefAttachments } from './tnefAttachments.ts';
 import type { ReasonKey } from '../../../../src-shared/api/errorReasons.ts';
 
@@ -94,6 +95,21 @@ async function readMail(bytes: Uint8Array, fileName: string, limits: EmailLimits
 }
 
 /**
+ * The MIME entity inside an opaque-signed S/MIME message (the whole body is one smime.p7m), parsed;
+ * undefined for any other mail, or when the wrapper cannot be opened (the mail then keeps smime.p7m
+ * as its one attachment, as before). Clear-signed mail (multipart/signed) needs nothing: its content
+ * is an ordinary MIME part and the signature a smime.p7s attachment.
+ */
+async function signedContent(mail: ParsedMail, fileName: string, limits: EmailLimits): Promise<ParsedMail | undefined> {
+  const declared = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  const [only] = mail.attachments;
+  if (mail.attachments.length !== 1 || only === undefined || declared?.value === undefined) return undefined;
+  if (!isOpaqueSignedPart(normaliseContentType(declared.value), declared.params?.['smime-type']?.toLowerCase())) return undefined;
+  const entity = signedMimeEntity(only.content);
+  return entity === undefined ? undefined : readMail(entity, fileName, limits);
+}
+
+/**
  * Parses a MIME message (.eml) in memory: nothing is written to disk and nothing fetched.
  * Refuses with EMAIL_UNREADABLE (not a mail, or damaged) or ARCHIVE_LIMIT_EXCEEDED (see EmailLimits).
  */
@@ -101,10 +117,12 @@ export async function parseEml(bytes: Uint8Array, fileName: string, options: Ema
   const limits = checkEmailEnvelope(bytes, fileName, options);
   const mail = await readMail(bytes, fileName, limits);
   if (!mail.headerLines.some((line) => messageHeaders.has(line.key))) throw new AppError('EMAIL_UNREADABLE', { file: fileName });
-  checkAttachmentCount(mail.attachments.length, fileName, limits);
+  // The people, date and subject are the outer message's; body and files may sit inside an S/MIME wrapper.
+  const content = (await signedContent(mail, fileName, limits)) ?? mail;
+  checkAttachmentCount(content.attachments.length, fileName, limits);
 
-  const html = typeof mail.html === 'string' ? mail.html : '';
-  let body = mail.text ?? '';
+  const html = typeof content.html === 'string' ? content.html : '';
+  let body = content.text ?? '';
   if (body.trim() === '' && html !== '') body = await htmlToPlainText(html, limits.maxHtmlChars);
   const date = headerDate(mail.headerLines);
   const messageId = cleanHeaderText(mail.messageId, MAX_SUBJECT_CHARS);
@@ -118,7 +136,7 @@ export async function parseEml(bytes: Uint8Array, fileName: string, options: Ema
     ...(date === undefined ? {} : { date }),
     ...(messageId === '' ? {} : { messageId }),
     bodyText: truncateText(body.replace(/\r\n?/g, '\n').trim(), limits.maxBodyChars),
-    attachments: mail.attachments.map((attachment, index) => toAttachment(attachment, index + 1, html)),
+    attachments: content.attachments.map((attachment, index) => toAttachment(attachment, index + 1, html)),
   };
   return expandTnefAttachments(parsed, fileName, limits);
 }

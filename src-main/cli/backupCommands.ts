@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { AppError } from '../../src-shared/api/appError.ts';
 import type { OperationName, OperationRequest, OperationResult } from '../../src-shared/api/operations.ts';
 import type { BackupVerifyReport } from '../../src-shared/model/backup.ts';
-import { translate, type Locale } from '../../src-shared/i18n/translate.ts';
+import { translate, translateReason, type Locale } from '../../src-shared/i18n/translate.ts';
 import { promptHidden } from './hiddenPrompt.ts';
 import { readSecretFile, recoveryKeyIfGiven } from './secretSources.ts';
 
@@ -48,7 +48,7 @@ export function backupVerifyLines(locale: Locale, report: BackupVerifyReport): {
   }
   return {
     stdout: t('cli.backup.verifiedDamaged', { problems: report.problems.length, verified: report.verifiedItems, items: report.items }),
-    stderr: report.problems.map((p) => t('cli.backup.problem', { part: p.index === null ? p.part : `${p.part} #${p.index}`, name: p.name ?? '', detail: p.detail })),
+    stderr: report.problems.map((p) => t('cli.backup.problem', { part: p.index === null ? p.part : `${p.part} #${p.index}`, name: p.name ?? '', detail: translateReason(locale, p.detail, p.values) })),
   };
 }
 
@@ -135,7 +135,7 @@ export function registerBackupCommands(program: Command, deps: BackupCommandDeps
       const opts = globals(cmd);
       const list = await withVault(dir, opts, () => call('backup.list', {}));
       print(opts, list, () => (list.length === 0 ? t('cli.backup.none')
-        : list.map((s) => (s.damaged === null ? `${s.snapshotId}  ${s.createdAt}  ${s.items}  ${s.bytes}` : `${s.file}  ${s.damaged}`)).join('\n')));
+        : list.map((s) => (s.damaged === null ? `${s.snapshotId}  ${s.createdAt}  ${s.items}  ${s.bytes}` : `${s.file}  ${translateReason(locale, s.damaged, s.damagedValues)}`)).join('\n')));
     });
 
   backup.command('prune <vault-dir>').description('apply the retention policy and delete what no kept backup needs')

@@ -34,6 +34,14 @@ function isReasonKey(value: string): value is MessageKey {
   return value.startsWith('reason.') && Object.hasOwn(en, value);
 }
 
+/**
+ * A reason carried in a report rather than an error (a damaged part of a backup): rendered when it is a
+ * reason.* key, shown as it is otherwise (plain text from an older build or a diagnostic).
+ */
+export function translateReason(locale: Locale, detail: string, values: Record<string, string | number> = {}): string {
+  return isReasonKey(detail) ? fill(locale, catalogues[locale][detail], values, false) : detail;
+}
+
 /** The catalogue of a locale, for completeness checks. */
 export function catalogue(locale: Locale): Messages {
   return catalogues[locale];

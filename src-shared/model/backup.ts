@@ -6,7 +6,10 @@ export interface BackupProblem {
   index: number | null;
   /** The blob id or file name, when known. */
   name: string | null;
+  /** What is wrong: a reason.* message key (rendered in the reader's language with `values`), or plain text. */
   detail: string;
+  /** The numbers a reason names (a chunk number, an offset). */
+  values?: Record<string, string | number>;
 }
 
 /** What `backup.verify` found: every byte decrypted and every hash compared, nothing written. */

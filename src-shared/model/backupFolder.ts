@@ -33,7 +33,9 @@ export interface BackupFolderSnapshot {
   createdAt: string | null;
   items: number;
   bytes: number;
+  /** Why the snapshot file is unusable: a reason.* message key, rendered with `damagedValues`. */
   damaged: string | null;
+  damagedValues?: Record<string, string | number>;
 }
 
 /** `backup.status`: is the vault protected? */

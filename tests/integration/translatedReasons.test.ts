@@ -37,6 +37,15 @@ describe('translated error reasons', () => {
     expect(Object.keys(catalogue('zh-CN')).filter((k) => k.startsWith('reason.')).sort()).toEqual(Object.keys(catalogue('en')).filter((k) => k.startsWith('reason.')).sort());
   });
 
+  it('every reason has the same placeholders in both languages', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const en = catalogue('en');
+    const zh = catalogue('zh-CN');
+    for (const key of Object.keys(en).filter((k) => k.startsWith('reason.')) as (keyof typeof en)[]) {
+      expect(placeholders(zh[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
   it('an import refused in a Chinese session says why in Chinese', async () => {
     vault = await createTestVault('zh-CN');
     const bomb = await vault.writeInput('bomb.docx', await zipBombDocx(300));

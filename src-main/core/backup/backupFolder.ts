@@ -7,6 +7,8 @@ import { syncDirectory } from '../files/syncDirectory.ts';
 import type { BackupKeySpec } from './backupHeader.ts';
 import { BackupItemWriter, readItem, type ItemContext } from './backupItems.ts';
 import { itemCipherFor } from './itemCipher.ts';
+import type { ReasonKey } from '../../../src-shared/api/errorReasons.ts';
+import type { ItemDamage } from './backupItems.ts';
 
 /**
  * A backup folder (incremental, content-addressed), format 1:
@@ -132,19 +134,19 @@ export class BackupFolder {
   }
 
   /** Decrypts an object, passing its chunks to `onData`; ok only if it authenticates and matches `sha256`. */
-  async readObject(object: string, sha256: string, onData?: (chunk: Uint8Array) => Promise<void> | void): Promise<{ ok: true } | { ok: false; detail: string }> {
+  async readObject(object: string, sha256: string, onData?: (chunk: Uint8Array) => Promise<void> | void): Promise<{ ok: true } | ItemDamage> {
     let handle;
     try {
       handle = await open(this.objectPath(object), 'r');
     } catch {
-      return { ok: false, detail: 'object missing' };
+      return { ok: false, detail: 'reason.backup.objectMissing' };
     }
     try {
       const size = (await handle.stat()).size;
       const result = await readItem(handle, await this.objectContext(), 0, 0, size, onData);
-      if (!result.ok) return { ok: false, detail: result.detail };
-      if (result.length + 8 !== size) return { ok: false, detail: 'bytes after the object' };
-      if (result.sha256 !== sha256) return { ok: false, detail: 'content differs from the hash in the snapshot' };
+      if (!result.ok) return { ok: false, detail: result.detail, ...(result.values === undefined ? {} : { values: result.values }) };
+      if (result.length + 8 !== size) return { ok: false, detail: 'reason.backup.bytesAfterObject' };
+      if (result.sha256 !== sha256) return { ok: false, detail: 'reason.backup.objectHashMismatch' };
       return { ok: true };
     } finally {
       await handle.close();
@@ -170,10 +172,10 @@ export class BackupFolder {
   }
 
   /** Every completed snapshot, oldest first; a damaged one is returned as a problem, never skipped silently. */
-  async listSnapshots(): Promise<Array<{ file: string; manifest: SnapshotManifest } | { file: string; problem: string }>> {
+  async listSnapshots(): Promise<Array<{ file: string; manifest: SnapshotManifest } | { file: string; problem: ReasonKey; values?: Record<string, number> }>> {
     const names = (await readdir(join(this.dir, 'snapshots')).catch(() => [] as string[]))
       .filter((name) => name.endsWith(SNAPSHOT_SUFFIX) && !name.startsWith('.')).sort();
-    const out: Array<{ file: string; manifest: SnapshotManifest } | { file: string; problem: string }> = [];
+    const out: Array<{ file: string; manifest: SnapshotManifest } | { file: string; problem: ReasonKey; values?: Record<string, number> }> = [];
     for (const file of names) {
       const snapshotId = file.slice(-SNAPSHOT_SUFFIX.length - 36, -SNAPSHOT_SUFFIX.length);
       const path = join(this.dir, 'snapshots', file);
@@ -183,11 +185,11 @@ export class BackupFolder {
         const size = (await handle.stat()).size;
         const result = await readItem(handle, await this.snapshotContext(snapshotId), 0, 0, size, (c) => { chunks.push(c); });
         if (!result.ok) {
-          out.push({ file, problem: result.detail });
+          out.push({ file, problem: result.detail, ...(result.values === undefined ? {} : { values: result.values }) });
           continue;
         }
         const manifest = JSON.parse(Buffer.concat(chunks).toString('utf8')) as SnapshotManifest;
-        if (manifest.snapshotId !== snapshotId || manifest.vaultId !== this.header.vaultId) out.push({ file, problem: 'snapshot belongs elsewhere' });
+        if (manifest.snapshotId !== snapshotId || manifest.vaultId !== this.header.vaultId) out.push({ file, problem: 'reason.backup.snapshotForeign' });
         else out.push({ file, manifest });
       } finally {
         await handle.close();

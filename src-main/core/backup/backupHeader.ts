@@ -1,6 +1,7 @@
 import { AppError } from '../../../src-shared/api/appError.ts';
 import { getSodium } from '../crypto/sodium.ts';
 import type { KdfParams } from '../vault/kdfParams.ts';
+import type { ReasonKey } from '../../../src-shared/api/errorReasons.ts';
 
 /**
  * The plaintext header of a `.cvbackup` file, formats 1 and 2 (docs/file-formats.md; they differ
@@ -77,7 +78,7 @@ export function readBackupPrefix(prefix: Uint8Array, file: string): { jsonLength
 }
 
 /** Why a header was refused as damaged; undefined when it checks out. */
-export type HeaderProblem = string;
+export type HeaderProblem = ReasonKey;
 
 /**
  * Parses and checks a header (prefix + JSON + checksum). Returns the header, or a problem description
@@ -87,19 +88,19 @@ export async function decodeBackupHeader(bytes: Uint8Array): Promise<{ encoded: 
   const sodium = await getSodium();
   const jsonLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(5, false);
   if (jsonLength > MAX_HEADER_JSON_BYTES || bytes.length < BACKUP_PREFIX_BYTES + jsonLength + BACKUP_CHECKSUM_BYTES) {
-    return { problem: 'header length out of range' };
+    return { problem: 'reason.backup.headerLength' };
   }
   const body = bytes.subarray(0, BACKUP_PREFIX_BYTES + jsonLength);
   const checksum = bytes.slice(BACKUP_PREFIX_BYTES + jsonLength, BACKUP_PREFIX_BYTES + jsonLength + BACKUP_CHECKSUM_BYTES);
-  if (!sodium.memcmp(sodium.crypto_generichash(BACKUP_CHECKSUM_BYTES, body, null), checksum)) return { problem: 'header checksum mismatch' };
+  if (!sodium.memcmp(sodium.crypto_generichash(BACKUP_CHECKSUM_BYTES, body, null), checksum)) return { problem: 'reason.backup.headerChecksum' };
   let header: BackupHeader;
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(BACKUP_PREFIX_BYTES))) as BackupHeader;
   } catch {
-    return { problem: 'header JSON unreadable' };
+    return { problem: 'reason.backup.headerUnreadable' };
   }
-  if (header.format !== 'contract-vault-backup' || header.formatVersion !== bytes[4]) return { problem: 'header fields inconsistent' };
-  if (!Number.isInteger(header.chunkSize) || header.chunkSize < 1 || header.chunkSize > MAX_BACKUP_CHUNK_SIZE) return { problem: 'chunk size out of range' };
-  if (header.key?.kind !== 'passphrase' && header.key?.kind !== 'recovery') return { problem: 'unknown key kind' };
+  if (header.format !== 'contract-vault-backup' || header.formatVersion !== bytes[4]) return { problem: 'reason.backup.headerInconsistent' };
+  if (!Number.isInteger(header.chunkSize) || header.chunkSize < 1 || header.chunkSize > MAX_BACKUP_CHUNK_SIZE) return { problem: 'reason.backup.chunkSize' };
+  if (header.key?.kind !== 'passphrase' && header.key?.kind !== 'recovery') return { problem: 'reason.backup.keyKind' };
   return { encoded: { header, bytes: bytes.slice(0, BACKUP_PREFIX_BYTES + jsonLength + BACKUP_CHECKSUM_BYTES), checksum } };
 }

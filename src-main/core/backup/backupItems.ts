@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import type { ItemCipher } from './itemCipher.ts';
+import type { ReasonKey } from '../../../src-shared/api/errorReasons.ts';
 
 /**
  * The items of a `.cvbackup` file after its header: each item (vault.json, the database snapshot,
@@ -147,11 +148,18 @@ export class BackupItemWriter {
   }
 }
 
+/** Why an item (or a folder's object) failed its checks: a reason.* key and the numbers it names. */
+export interface ItemDamage {
+  ok: false;
+  detail: ReasonKey;
+  values?: Record<string, number>;
+}
+
 /** What reading one item found. */
 export type ItemReadResult =
   | { ok: true; descriptor: BackupItemDescriptor; length: number; size: number; sha256: string }
   /** `length` is the item's declared length when it was plausible, so the next item can still be found. */
-  | { ok: false; detail: string; length: number | null };
+  | { ok: false; detail: ReasonKey; values?: Record<string, number>; length: number | null };
 
 /**
  * Reads, authenticates and hashes item `index` at `offset`, passing each authenticated data chunk
@@ -170,47 +178,47 @@ export async function readItem(
 ): Promise<ItemReadResult> {
   const { cipher, key, headerChecksum, chunkSize } = context;
   const { streamHeaderBytes, frameOverhead } = cipher;
-  if (offset + 8 + streamHeaderBytes > end) return { ok: false, detail: 'item cut off (file truncated)', length: null };
+  if (offset + 8 + streamHeaderBytes > end) return { ok: false, detail: 'reason.backup.itemCutOff', length: null };
   const lengthField = await readExactAt(handle, 8, offset);
   const declared = Number(new DataView(lengthField.buffer).getBigUint64(0, false));
   const itemEnd = offset + 8 + declared;
   const length = itemEnd <= end && declared >= streamHeaderBytes ? declared : null;
-  if (length === null) return { ok: false, detail: 'item length out of range (damaged or truncated)', length: null };
+  if (length === null) return { ok: false, detail: 'reason.backup.itemLength', length: null };
 
   const ad = itemAd(cipher, headerChecksum, index);
   const opener = cipher.startOpen(key, ad, await readExactAt(handle, streamHeaderBytes, offset + 8));
-  if (opener === undefined) return { ok: false, detail: 'stream header unreadable', length };
+  if (opener === undefined) return { ok: false, detail: 'reason.backup.streamHeader', length };
   let position = offset + 8 + streamHeaderBytes;
   let descriptor: BackupItemDescriptor | undefined;
   const hash = createHash('sha256');
   let size = 0;
   for (let frameNo = 0; ; frameNo++) {
-    if (position === itemEnd) return { ok: false, detail: 'item ends without its final chunk', length };
-    if (position + 4 > itemEnd) return { ok: false, detail: `chunk ${frameNo} cut off`, length };
+    if (position === itemEnd) return { ok: false, detail: 'reason.backup.noFinalChunk', length };
+    if (position + 4 > itemEnd) return { ok: false, detail: 'reason.backup.chunkCutOff', values: { chunk: frameNo }, length };
     const frameLength = new DataView((await readExactAt(handle, 4, position)).buffer).getUint32(0, false);
     const limit = frameNo === 0 ? MAX_DESCRIPTOR_BYTES + frameOverhead : chunkSize + frameOverhead;
     if (frameLength < frameOverhead || frameLength > limit || position + 4 + frameLength > itemEnd) {
-      return { ok: false, detail: `chunk ${frameNo} has an impossible length (damaged)`, length };
+      return { ok: false, detail: 'reason.backup.chunkLength', values: { chunk: frameNo }, length };
     }
     const sealed = await readExactAt(handle, frameLength, position + 4);
     position += 4 + frameLength;
     const result = opener.open(sealed, position === itemEnd);
-    if (result === false) return { ok: false, detail: `chunk ${frameNo} fails authentication (damaged, reordered or from elsewhere)`, length };
+    if (result === false) return { ok: false, detail: 'reason.backup.chunkAuth', values: { chunk: frameNo }, length };
     const final = result.final;
     if (frameNo === 0) {
-      if (final) return { ok: false, detail: 'item has no content', length };
+      if (final) return { ok: false, detail: 'reason.backup.noContent', length };
       try {
         descriptor = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(result.message)) as BackupItemDescriptor;
       } catch {
-        return { ok: false, detail: 'item descriptor unreadable', length };
+        return { ok: false, detail: 'reason.backup.descriptorUnreadable', length };
       }
       if (descriptorOnly) return { ok: true, descriptor, length, size: 0, sha256: '' };
       continue;
     }
     if (final) {
-      if (result.message.length !== 0) return { ok: false, detail: 'final chunk not empty', length };
-      if (position !== itemEnd) return { ok: false, detail: 'bytes after the final chunk', length };
-      if (descriptor === undefined) return { ok: false, detail: 'no descriptor', length };
+      if (result.message.length !== 0) return { ok: false, detail: 'reason.backup.finalChunkNotEmpty', length };
+      if (position !== itemEnd) return { ok: false, detail: 'reason.backup.bytesAfterFinal', length };
+      if (descriptor === undefined) return { ok: false, detail: 'reason.backup.noDescriptor', length };
       return { ok: true, descriptor, length, size, sha256: hash.digest('hex') };
     }
     hash.update(result.message);

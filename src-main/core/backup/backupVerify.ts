@@ -7,6 +7,9 @@ import { readExactAt, readItem, readTrailer, MANIFEST_INDEX, TRAILER_BYTES, type
 import { itemCipherFor } from './itemCipher.ts';
 import { openBackupKey, type BackupSecret } from './backupKey.ts';
 import { parseManifest, type BackupManifest } from './backupManifest.ts';
+import type { ReasonKey } from '../../../src-shared/api/errorReasons.ts';
+import { errnoReason } from '../../../src-shared/api/errorReasons.ts';
+import type { ItemDamage } from './backupItems.ts';
 
 /** An opened backup file: its checked header and the derived key; close it when done. */
 export interface OpenedBackup {
@@ -33,7 +36,7 @@ export async function openBackupFile(path: string, secret: BackupSecret): Promis
     handle = await open(path, 'r');
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    throw new AppError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', { file: path, detail: code ?? '' }, { cause });
+    throw new AppError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', { file: path, detail: errnoReason(code) }, { cause });
   }
   try {
     const fileSize = (await handle.stat()).size;
@@ -42,14 +45,14 @@ export async function openBackupFile(path: string, secret: BackupSecret): Promis
     try {
       ({ jsonLength } = readBackupPrefix(prefix, path));
     } catch (error) {
-      if (await isDamagedKnownHeader(handle)) throw new AppError('BACKUP_DAMAGED', { file: path, problems: 1, part: 'header', detail: 'magic or version byte damaged' });
+      if (await isDamagedKnownHeader(handle)) throw new AppError('BACKUP_DAMAGED', { file: path, problems: 1, part: 'header', detail: 'reason.backup.magicDamaged' satisfies ReasonKey });
       throw error;
     }
     const headerBytes = await readExactAt(handle, Math.min(BACKUP_PREFIX_BYTES + jsonLength + 32, BACKUP_PREFIX_BYTES + 64 * 1024 + 32), 0);
     const decoded = await decodeBackupHeader(headerBytes);
     if ('problem' in decoded) throw new AppError('BACKUP_DAMAGED', { file: path, problems: 1, part: 'header', detail: decoded.problem });
     const cipher = await itemCipherFor(decoded.encoded.header.formatVersion);
-    if (cipher === undefined) throw new AppError('BACKUP_DAMAGED', { file: path, problems: 1, part: 'header', detail: 'unknown format version' });
+    if (cipher === undefined) throw new AppError('BACKUP_DAMAGED', { file: path, problems: 1, part: 'header', detail: 'reason.backup.unknownVersion' satisfies ReasonKey });
     const key = await openBackupKey(decoded.encoded.header.key, secret);
     const items: ItemContext = { cipher, key, headerChecksum: decoded.encoded.checksum, chunkSize: decoded.encoded.header.chunkSize };
     return { handle, encoded: decoded.encoded, key, items, firstItemOffset: decoded.encoded.bytes.length, fileSize };
@@ -81,16 +84,24 @@ export async function closeBackupFile(backup: OpenedBackup): Promise<void> {
   await backup.handle.close();
 }
 
-/** Reads and decodes the manifest item at `offset`; a problem description when it is damaged. */
-export async function readManifestAt(backup: OpenedBackup, offset: number): Promise<BackupManifest | string> {
+function damage(detail: ReasonKey): ItemDamage {
+  return { ok: false, detail };
+}
+
+function isDamage(value: BackupManifest | ItemDamage): value is ItemDamage {
+  return 'ok' in value && value.ok === false;
+}
+
+/** Reads and decodes the manifest item at `offset`; why, when it is damaged. */
+export async function readManifestAt(backup: OpenedBackup, offset: number): Promise<BackupManifest | ItemDamage> {
   const chunks: Uint8Array[] = [];
   const result = await readItem(backup.handle, backup.items, MANIFEST_INDEX,
     offset, backup.fileSize - TRAILER_BYTES, (chunk) => { chunks.push(chunk); });
-  if (!result.ok) return result.detail;
-  if (result.descriptor.kind !== 'manifest') return 'the trailer does not point at the manifest';
+  if (!result.ok) return { ok: false, detail: result.detail, ...(result.values === undefined ? {} : { values: result.values }) };
+  if (result.descriptor.kind !== 'manifest') return damage('reason.backup.trailerNotManifest');
   const manifest = parseManifest(Buffer.concat(chunks));
-  if (manifest === undefined) return 'manifest unreadable';
-  if (manifest.backupId !== backup.encoded.header.backupId || manifest.vaultId !== backup.encoded.header.vaultId) return 'manifest belongs to another backup';
+  if (manifest === undefined) return damage('reason.backup.manifestUnreadable');
+  if (manifest.backupId !== backup.encoded.header.backupId || manifest.vaultId !== backup.encoded.header.vaultId) return damage('reason.backup.manifestForeign');
   return manifest;
 }
 
@@ -108,25 +119,25 @@ export async function verifyOpenedBackup(backup: OpenedBackup, onProgress?: Back
   };
   const trailerOffset = await readTrailer(backup.handle, backup.fileSize, backup.firstItemOffset);
   let manifestOffset = trailerOffset;
-  let found: BackupManifest | string = trailerOffset === null ? 'trailer missing or damaged' : await readManifestAt(backup, trailerOffset);
-  if (typeof found === 'string') {
+  let found: BackupManifest | ItemDamage = trailerOffset === null ? damage('reason.backup.trailerMissing') : await readManifestAt(backup, trailerOffset);
+  if (isDamage(found)) {
     // Either the trailer or the manifest is damaged: find the manifest by walking the items to tell which.
     const located = await locateManifest(backup);
     if (located !== null && located !== trailerOffset) {
       const atLocated = await readManifestAt(backup, located);
-      if (typeof atLocated !== 'string') {
-        problems.push({ part: 'trailer', index: null, name: null, detail: trailerOffset === null ? 'trailer missing or damaged' : 'trailer points at the wrong place' });
+      if (!isDamage(atLocated)) {
+        problems.push({ part: 'trailer', index: null, name: null, detail: trailerOffset === null ? 'reason.backup.trailerMissing' : 'reason.backup.trailerWrongPlace' });
         found = atLocated;
         manifestOffset = located;
       }
     }
-    if (typeof found === 'string') {
-      if (trailerOffset === null && located === null) problems.push({ part: 'file', index: null, name: null, detail: 'manifest and trailer missing: the file is truncated or its end is damaged' });
-      else problems.push({ part: 'manifest', index: null, name: null, detail: found });
+    if (isDamage(found)) {
+      if (trailerOffset === null && located === null) problems.push({ part: 'file', index: null, name: null, detail: 'reason.backup.manifestAndTrailerMissing' });
+      else problems.push({ part: 'manifest', index: null, name: null, detail: found.detail, ...(found.values === undefined ? {} : { values: found.values }) });
       manifestOffset = located ?? trailerOffset;
     }
   }
-  const manifest = typeof found === 'string' ? null : found;
+  const manifest = isDamage(found) ? null : found;
 
   if (manifest !== null && manifestOffset !== null) {
     report.items = manifest.items.length;
@@ -134,22 +145,22 @@ export async function verifyOpenedBackup(backup: OpenedBackup, onProgress?: Back
     let expectedOffset = backup.firstItemOffset;
     for (const item of manifest.items) {
       const where = { part: item.kind, index: item.index, name: item.name } as const;
-      if (item.offset !== expectedOffset) problems.push({ ...where, detail: `expected at offset ${expectedOffset}, manifest says ${item.offset}` });
+      if (item.offset !== expectedOffset) problems.push({ ...where, detail: 'reason.backup.offsetMismatch', values: { expected: expectedOffset, listed: item.offset } });
       expectedOffset = item.offset + 8 + item.length;
       const result = await readItem(backup.handle, backup.items, item.index, item.offset, manifestOffset,
         (chunk) => {
           report.checkedBytes += chunk.length;
           onProgress?.(report.checkedBytes, total);
         });
-      if (!result.ok) problems.push({ ...where, detail: result.detail });
-      else if (result.length !== item.length) problems.push({ ...where, detail: 'length differs from the manifest' });
-      else if (result.descriptor.kind !== item.kind || result.descriptor.name !== item.name) problems.push({ ...where, detail: `holds ${result.descriptor.kind} ${result.descriptor.name} instead` });
-      else if (result.size !== item.size || result.sha256 !== item.sha256) problems.push({ ...where, detail: 'content differs from the hash in the manifest' });
+      if (!result.ok) problems.push({ ...where, detail: result.detail, ...(result.values === undefined ? {} : { values: result.values }) });
+      else if (result.length !== item.length) problems.push({ ...where, detail: 'reason.backup.lengthMismatch' });
+      else if (result.descriptor.kind !== item.kind || result.descriptor.name !== item.name) problems.push({ ...where, detail: 'reason.backup.holdsOther', values: { itemKind: result.descriptor.kind, itemName: result.descriptor.name } });
+      else if (result.size !== item.size || result.sha256 !== item.sha256) problems.push({ ...where, detail: 'reason.backup.hashMismatch' });
       else report.verifiedItems++;
     }
-    if (expectedOffset !== manifestOffset) problems.push({ part: 'file', index: null, name: null, detail: 'unaccounted bytes between the last item and the manifest' });
+    if (expectedOffset !== manifestOffset) problems.push({ part: 'file', index: null, name: null, detail: 'reason.backup.unaccountedBytes' });
     const kinds = new Set(manifest.items.map((item) => item.kind));
-    if (!kinds.has('vault.json') || !kinds.has('database')) problems.push({ part: 'manifest', index: null, name: null, detail: 'vault header or database missing from the manifest' });
+    if (!kinds.has('vault.json') || !kinds.has('database')) problems.push({ part: 'manifest', index: null, name: null, detail: 'reason.backup.essentialsMissing' });
   } else {
     // A readable trailer still says where the (damaged) manifest starts: the items end there.
     await walkWithoutManifest(backup, report, manifestOffset ?? backup.fileSize, onProgress);
@@ -194,13 +205,13 @@ async function walkWithoutManifest(backup: OpenedBackup, report: BackupVerifyRep
       report.verifiedItems++;
     } else {
       if (result.length === null) {
-        report.problems.push({ part: 'unknown', index, name: null, detail: `${result.detail}; the rest of the file cannot be located` });
+        report.problems.push({ part: 'unknown', index, name: null, detail: 'reason.backup.restUnlocatable' });
         return;
       }
       const asManifest = await readManifestAt(backup, offset);
-      if (typeof asManifest !== 'string') return;
+      if (!isDamage(asManifest)) return;
       report.items++;
-      report.problems.push({ part: 'unknown', index, name: null, detail: result.detail });
+      report.problems.push({ part: 'unknown', index, name: null, detail: result.detail, ...(result.values === undefined ? {} : { values: result.values }) });
     }
     if (descriptor?.kind === 'manifest') return;
     offset += 8 + (result.length ?? 0);
@@ -217,7 +228,7 @@ export async function verifyBackupFile(path: string, secret: BackupSecret, onPro
     if (error instanceof AppError && error.code === 'BACKUP_DAMAGED' && error.params.part === 'header') {
       return {
         ok: false, backupId: null, vaultId: null, createdAt: null, formatVersion: BACKUP_FORMAT_VERSION, items: 0, verifiedItems: 0, checkedBytes: 0,
-        problems: [{ part: 'header', index: null, name: null, detail: String(error.params.detail ?? 'damaged') }],
+        problems: [{ part: 'header', index: null, name: null, detail: String(error.params.detail ?? 'reason.backup.headerUnreadable') }],
       };
     }
     throw error;

@@ -13,6 +13,7 @@ import { openBackupKey, type BackupSecret } from './backupKey.ts';
 import { snapshotsToKeep, type RetentionPolicy } from './backupRetention.ts';
 import { takeDatabaseSnapshot } from './databaseSnapshot.ts';
 import { RESTORE_MARKER_FILE, type RestoreMarker } from './restoreMarker.ts';
+import type { ItemDamage } from './backupItems.ts';
 
 /** Opens a backup folder with its key (from the vault's schedule, or derived from the user's secret). */
 export async function openFolder(dir: string, key: Uint8Array | BackupSecret, vaultId?: string): Promise<BackupFolder> {
@@ -80,7 +81,7 @@ export async function listFolderBackups(folder: BackupFolder): Promise<BackupFol
   return (await folder.listSnapshots()).map((entry) => ('manifest' in entry
     ? { file: entry.file, snapshotId: entry.manifest.snapshotId, createdAt: entry.manifest.createdAt, items: entry.manifest.items.length,
       bytes: entry.manifest.items.reduce((sum, item) => sum + item.size, 0), damaged: null }
-    : { file: entry.file, snapshotId: null, createdAt: null, items: 0, bytes: 0, damaged: entry.problem }));
+    : { file: entry.file, snapshotId: null, createdAt: null, items: 0, bytes: 0, damaged: entry.problem, ...(entry.values === undefined ? {} : { damagedValues: entry.values }) }));
 }
 
 /** Applies the retention policy, then deletes objects no remaining snapshot needs. */
@@ -107,17 +108,17 @@ export function latestGood(entries: Awaited<ReturnType<BackupFolder['listSnapsho
 }
 
 /** Checks every object of a snapshot (default: the newest); returns the damaged items. */
-export async function verifyFolderSnapshot(folder: BackupFolder, snapshotId?: string, onProgress?: (done: number, total: number) => void): Promise<{ manifest: SnapshotManifest; problems: Array<{ item: SnapshotItem; detail: string }>; checkedBytes: number }> {
+export async function verifyFolderSnapshot(folder: BackupFolder, snapshotId?: string, onProgress?: (done: number, total: number) => void): Promise<{ manifest: SnapshotManifest; problems: Array<{ item: SnapshotItem; damage: ItemDamage }>; checkedBytes: number }> {
   const manifest = pickSnapshot(await folder.listSnapshots(), snapshotId);
   const total = manifest.items.reduce((sum, item) => sum + item.size, 0);
   let checkedBytes = 0;
-  const problems: Array<{ item: SnapshotItem; detail: string }> = [];
+  const problems: Array<{ item: SnapshotItem; damage: ItemDamage }> = [];
   for (const item of manifest.items) {
     const result = await folder.readObject(item.object, item.sha256, (chunk) => {
       checkedBytes += chunk.length;
       onProgress?.(checkedBytes, total);
     });
-    if (!result.ok) problems.push({ item, detail: result.detail });
+    if (!result.ok) problems.push({ item, damage: result });
   }
   return { manifest, problems, checkedBytes };
 }

@@ -65,7 +65,9 @@ async function verifyFolder(dir: string, secret: BackupSecret, snapshotId: strin
   return {
     ok: problems.length === 0, backupId: manifest.snapshotId, vaultId: manifest.vaultId, createdAt: manifest.createdAt, formatVersion: FOLDER_FORMAT_VERSION,
     items: manifest.items.length, verifiedItems: manifest.items.length - problems.length, checkedBytes,
-    problems: problems.map(({ item, detail }) => ({ part: item.kind, index: manifest.items.indexOf(item), name: item.name, detail })),
+    problems: problems.map(({ item, damage }) => ({
+      part: item.kind, index: manifest.items.indexOf(item), name: item.name, detail: damage.detail, ...(damage.values === undefined ? {} : { values: damage.values }),
+    })),
   };
 }
 

@@ -124,7 +124,7 @@ export function BackupScheduleCard() {
           columns={[
             { key: 'at', title: t('ui.backup.snapshotAt'), render: (_v, s) => when(s.createdAt) },
             { key: 'items', title: t('ui.backup.items'), dataIndex: 'items' },
-            { key: 'state', title: t('ui.backup.state'), render: (_v, s) => (s.damaged === null ? (s.snapshotId === status?.lastGood?.snapshotId ? t('ui.backup.lastGoodTag') : t('ui.backup.complete')) : t('ui.backup.damaged', { detail: s.damaged })) },
+            { key: 'state', title: t('ui.backup.state'), render: (_v, s) => (s.damaged === null ? (s.snapshotId === status?.lastGood?.snapshotId ? t('ui.backup.lastGoodTag') : t('ui.backup.complete')) : t('ui.backup.damaged', { ...s.damagedValues, detail: s.damaged })) },
           ]}
         />
       ) : null}

@@ -6,7 +6,7 @@ import type { VerifyReport } from '../../src-shared/model/verifyReport.ts';
 import type { ClassificationRule } from '../../src-shared/rules/classification/classificationRule.ts';
 import { formatMoneyPlain } from '../../src-shared/rules/money.ts';
 import { effectiveStatus } from '../../src-shared/rules/contractStatus.ts';
-import { translate, type Locale } from '../../src-shared/i18n/translate.ts';
+import { translate, translateReason, type Locale } from '../../src-shared/i18n/translate.ts';
 import type { MessageKey } from '../../src-shared/i18n/en.ts';
 import { renderTable } from './textTable.ts';
 import { fieldLabel, fieldValueText } from './fieldValueText.ts';
@@ -95,7 +95,9 @@ export function verifyLines(locale: Locale, report: VerifyReport): { stdout: str
     stdout: '',
     stderr: [
       translate(locale, 'cli.verify.problems', { count: report.problems.length }),
-      ...report.problems.map((p) => `  ${p.kind}${p.contractId ? ` contract ${p.contractId}` : ''}${p.versionId ? ` version ${p.versionId}` : ''}: ${p.detail}`),
+      ...report.problems.map((p) => translate(locale, p.contractId === null ? 'cli.verify.problem' : 'cli.verify.problemInContract', {
+        contract: p.contractId ?? '', version: p.versionId ?? '', detail: translateReason(locale, p.detail, p.values),
+      })),
     ],
   };
 }

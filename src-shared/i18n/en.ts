@@ -108,6 +108,8 @@ export const en = {
   'cli.export.done': 'Wrote {bytes} bytes to {path}.',
   'cli.verify.ok': 'Vault verified: {versions} file versions ({bytes} bytes) and {events} audit events are intact.',
   'cli.verify.problems': 'Vault verification found {count} problem(s):',
+  'cli.verify.problem': '  {detail}',
+  'cli.verify.problemInContract': '  contract {contract}, version {version}: {detail}',
   'cli.passphrase.changed': 'Passphrase changed. The recovery key is unchanged.',
   'cli.rules.added': 'Rule added ({id}).',
   'cli.rules.removed': 'Rule {id} removed.',
@@ -795,6 +797,14 @@ export const en = {
   'reason.backup.bytesAfterObject': 'bytes follow the object',
   'reason.backup.objectHashMismatch': 'the content differs from the hash in the snapshot',
   'reason.backup.snapshotForeign': 'the snapshot belongs to another vault or folder',
+  'reason.verify.database': 'the database integrity check reports: {message}',
+  'reason.verify.hashMismatch': 'the original bytes differ from the hash recorded at import',
+  'reason.verify.blobMissing': 'the encrypted file {blob} is missing',
+  'reason.verify.blobCorrupt': 'the encrypted file {blob} does not decrypt or authenticate ({code})',
+  'reason.verify.orphanBlob': 'the encrypted file {blob} belongs to no record (it is swept at the next unlock)',
+  'reason.verify.auditSequence': 'audit event {event}: expected number {expected} (an event was removed or reordered)',
+  'reason.verify.auditLink': 'audit event {event} does not link to the event before it',
+  'reason.verify.auditChanged': 'audit event {event} does not match its hash (the event was changed)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,7 +4,9 @@ export interface VerifyProblem {
   contractId: string | null;
   fileId: string | null;
   versionId: string | null;
+  /** What is wrong: a reason.* message key rendered with `values` (see translateReason), or plain text. */
   detail: string;
+  values?: Record<string, string | number>;
 }
 
 export interface VerifyReport {

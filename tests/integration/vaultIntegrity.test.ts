@@ -7,6 +7,7 @@ import { migrations } from '../../src-main/core/db/migrations/index.ts';
 import { makePdf } from '../fixtures/makePdf.ts';
 import { openRawVaultDb } from '../helpers/rawVaultDb.ts';
 import { createTestVault, expectError, expectOk, testPassphrase } from '../helpers/testVault.ts';
+import { translateReason } from '../../src-shared/i18n/translate.ts';
 
 type Vault = Awaited<ReturnType<typeof createTestVault>>;
 
@@ -170,7 +171,9 @@ describe('vault lifecycle, database safety and tamper detection', () => {
     const snapshot = await readFile(join(vault.vaultDir, 'vault.db'));
     const restore = async () => writeFile(join(vault.vaultDir, 'vault.db'), snapshot);
 
-    expect(await tamper(["UPDATE audit_events SET actor = 'mallory' WHERE seq = 2"])).not.toEqual([]);
+    const changed = await tamper(["UPDATE audit_events SET actor = 'mallory' WHERE seq = 2"]);
+    expect(changed.map((p) => translateReason('zh-CN', p.detail, p.values))).toContain('审计记录 2 与其哈希值不符（记录被修改过）');
+    expect(changed.map((p) => translateReason('en', p.detail, p.values))).toContain('audit event 2 does not match its hash (the event was changed)');
     await restore();
     expect(await tamper(['DELETE FROM audit_events WHERE seq = 3'])).not.toEqual([]);
     await restore();

@@ -2,6 +2,7 @@ import type { AuditEvent } from '../../../src-shared/model/auditEvent.ts';
 import type { VerifyProblem } from '../../../src-shared/model/verifyReport.ts';
 import { allAuditRowsInStorageOrder, insertAuditRow, lastAuditRow, listAuditRows, type AuditRow } from '../db/repositories/auditRepository.ts';
 import type { VaultSession } from '../session/vaultSession.ts';
+import type { ReasonKey } from '../../../src-shared/api/errorReasons.ts';
 
 const genesisHash = '0'.repeat(64);
 
@@ -62,10 +63,11 @@ export function verifyAuditChain(session: VaultSession): { events: number; probl
   rows.forEach((row, index) => {
     const expectedSeq = index + 1;
     const { hash, ...rest } = row;
-    const problem = (detail: string) => problems.push({ kind: 'audit-chain', contractId: null, fileId: null, versionId: null, detail: `event ${row.seq}: ${detail}` });
-    if (row.seq !== expectedSeq) problem(`expected sequence ${expectedSeq} (an event was removed or reordered)`);
-    if (row.prev_hash !== expectedPrev) problem('does not link to the event before it');
-    if (chainHash(session, rest) !== hash) problem('content does not match its hash (the event was changed)');
+    const problem = (detail: ReasonKey) =>
+      problems.push({ kind: 'audit-chain', contractId: null, fileId: null, versionId: null, detail, values: { event: row.seq, expected: expectedSeq } });
+    if (row.seq !== expectedSeq) problem('reason.verify.auditSequence');
+    if (row.prev_hash !== expectedPrev) problem('reason.verify.auditLink');
+    if (chainHash(session, rest) !== hash) problem('reason.verify.auditChanged');
     expectedPrev = hash;
   });
   return { events: rows.length, problems };

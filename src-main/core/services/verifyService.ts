@@ -16,7 +16,7 @@ export async function verifyVault(ctx: ServiceContext): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];
   const integrity = session.db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
   for (const row of integrity) {
-    if (row.integrity_check !== 'ok') problems.push({ kind: 'database', contractId: null, fileId: null, versionId: null, detail: row.integrity_check });
+    if (row.integrity_check !== 'ok') problems.push({ kind: 'database', contractId: null, fileId: null, versionId: null, detail: 'reason.verify.database', values: { message: row.integrity_check } });
   }
   let checkedBytes = 0;
   const versions = listAllVersions(session.db);
@@ -28,16 +28,18 @@ export async function verifyVault(ctx: ServiceContext): Promise<VerifyReport> {
         mac.update(chunk);
         checkedBytes += chunk.length;
       }
-      if (mac.digestHex() !== version.contentMac) problems.push({ kind: 'hash-mismatch', ...where, detail: 'original bytes differ from the hash recorded at import' });
+      if (mac.digestHex() !== version.contentMac) problems.push({ kind: 'hash-mismatch', ...where, detail: 'reason.verify.hashMismatch' });
       await readVersionText(session, version);
     } catch (error) {
       const kind = isAppError(error) && error.code === 'BLOB_MISSING' ? 'blob-missing' : 'blob-corrupt';
-      problems.push({ kind, ...where, detail: isAppError(error) ? `${error.code} ${String(error.params.blob ?? '')}`.trim() : String(error) });
+      problems.push(isAppError(error)
+        ? { kind, ...where, detail: kind === 'blob-missing' ? 'reason.verify.blobMissing' : 'reason.verify.blobCorrupt', values: { blob: String(error.params['blob'] ?? ''), code: error.code } }
+        : { kind, ...where, detail: String(error) });
     }
   }
   const referenced = listReferencedBlobIds(session.db);
   for (const blobId of await session.blobs.listBlobIds()) {
-    if (!referenced.has(blobId)) problems.push({ kind: 'orphan-blob', contractId: null, fileId: null, versionId: null, detail: blobId });
+    if (!referenced.has(blobId)) problems.push({ kind: 'orphan-blob', contractId: null, fileId: null, versionId: null, detail: 'reason.verify.orphanBlob', values: { blob: blobId } });
   }
   const chain = verifyAuditChain(session);
   problems.push(...chain.problems);

@@ -136,7 +136,9 @@ test('verify names each damaged part of a backup with a flipped byte', async () 
   await expect(verify.getByText(/^Backup DAMAGED: \d+ problem/u)).toBeVisible({ timeout: 45_000 });
   const problems = verify.locator('.backup-problems .ant-table-row');
   expect(await problems.count()).toBeGreaterThan(0);
-  await expect(problems.first().locator('td').first()).toHaveText(/^(database|blob|manifest|trailer|vault\.json|unknown|file)$/u);
+  // The part and the reason in the reader's language (a chunk that no longer authenticates), not internal names.
+  await expect(problems.first().locator('td').first()).toHaveText(/^(Database|File content|Manifest|Trailer|Vault header \(vault\.json\)|Unknown part|Whole file)$/u);
+  await expect(problems.first().locator('td').last()).toHaveText(/^chunk \d+ fails authentication \(damaged, reordered or from elsewhere\)$/u);
 });
 
 test('restores the backup into a new folder, chosen with the picker', async () => {

@@ -20,6 +20,26 @@ const HEADER_BYTES = 16;
  */
 const MAX_COMPRESSED_BYTES = 2 * 1024 * 1024;
 
+/** Bodies whose RTF is larger are skipped: text that size would be cut by the body limit anyway. */
+const MAX_RTF_BYTES = 4 * 1024 * 1024;
+/**
+ * rtf-stream-parser keeps one state object per open group, chained by prototype, so each lookup walks the
+ * nesting: 400,000 nested groups take 6 s. Real documents nest a few dozen deep.
+ */
+const MAX_GROUP_DEPTH = 256;
+
+/** Whether the RTF's `{`...`}` groups nest no deeper than the limit (escaped braces `\{` `\}` are text). */
+function nestsWithinLimit(rtf: Buffer): boolean {
+  let depth = 0;
+  for (let i = 0; i < rtf.length; i++) {
+    const byte = rtf[i];
+    if (byte === 0x5c) i++; // a backslash escapes the next byte
+    else if (byte === 0x7b && ++depth > MAX_GROUP_DEPTH) return false;
+    else if (byte === 0x7d) depth--;
+  }
+  return true;
+}
+
 /**
  * Destinations whose content is not body text but which RTF does not mark ignorable with \*:
  * document properties (\info holds title and author), pictures (hex data) and embedded objects.
@@ -97,7 +117,7 @@ export function decompressOutlookRtf(compressed: Uint8Array): Buffer | undefined
  */
 export function rtfBody(compressed: Uint8Array): RtfBody | undefined {
   const rtf = decompressOutlookRtf(compressed);
-  if (rtf === undefined) return undefined;
+  if (rtf === undefined || rtf.length > MAX_RTF_BYTES || !nestsWithinLimit(rtf)) return undefined;
   try {
     const unwrapper = new DeEncapsulate({ ...options, mode: 'either' });
     const unwrapped = runSync(rtf, unwrapper);

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { constants as fsConstants, createReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { link, lstat, open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../src-shared/api/appError.ts';
@@ -13,7 +13,7 @@ import { unlockWithRecoveryKey } from '../vault/vaultKeys.ts';
 import { BACKUP_FORMAT_VERSION, encodeBackupHeader, type BackupHeader } from './backupHeader.ts';
 import { BackupItemWriter, itemAd, MANIFEST_INDEX, type BackupItemDescriptor, type WrittenItem } from './backupItems.ts';
 import { ITEM_SALT_BYTES, itemCipherFor, type ItemCipher } from './itemCipher.ts';
-import { format2ItemLength, ItemSealPool, SealError } from './itemSealPool.ts';
+import { format2ItemLength, ItemSealPool, openDirectForWriting, SealError } from './itemSealPool.ts';
 import { deriveStreamKey } from '../crypto/aesGcmStream.ts';
 import { newBackupKey, type BackupSecret } from './backupKey.ts';
 import type { BackupManifest } from './backupManifest.ts';
@@ -149,7 +149,7 @@ async function sealItemsInParallel(
   handle: FileHandle, path: string, sources: ItemSource[], context: { cipher: ItemCipher; key: Uint8Array; headerChecksum: Uint8Array; chunkSize: number }, start: number, counted: (n: number) => void,
 ): Promise<{ items: WrittenItem[]; position: number }> {
   const { cipher, key, headerChecksum, chunkSize } = context;
-  const directHandle = await openDirect(path);
+  const directHandle = await openDirectForWriting(path);
   const pool = new ItemSealPool({ fd: handle.fd, directFd: directHandle?.fd ?? null }, chunkSize, SEAL_WORKERS, counted);
   try {
     let position = start;
@@ -192,21 +192,6 @@ async function sealItemsInParallel(
   } finally {
     await pool.close();
     await directHandle?.close();
-  }
-}
-
-/**
- * The file opened a second time with O_DIRECT (Linux), or undefined where that is not available (other
- * systems, tmpfs, some network file systems): a 2 GB backup written through the page cache costs as much
- * kernel time as all its encryption, and evicts what the user's other programs had cached.
- */
-async function openDirect(path: string): Promise<FileHandle | undefined> {
-  const { O_DIRECT, O_WRONLY } = fsConstants;
-  if (O_DIRECT === undefined || process.platform !== 'linux') return undefined;
-  try {
-    return await open(path, O_WRONLY | O_DIRECT);
-  } catch {
-    return undefined;
   }
 }
 

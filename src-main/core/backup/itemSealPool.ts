@@ -1,3 +1,5 @@
+import { constants as fsConstants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { STREAM_TAG_BYTES } from '../crypto/aesGcmStream.ts';
 
@@ -47,6 +49,8 @@ if (workerData.collectBytes > 0) try {
   try { require('node:v8').setFlagsFromString('--no-expose-gc'); } catch {}
 }
 let sinceCollect = 0;
+/** Bytes written with O_DIRECT, reported with each item (tests check the direct path is really taken). */
+let directBytes = 0;
 
 function nonce(index, last) {
   const n = Buffer.alloc(12);
@@ -91,7 +95,9 @@ function itemOutput(start, end) {
         continue;
       }
       try {
-        done += writeSync(directFd, stage, done, fill - done, at + done);
+        const n = writeSync(directFd, stage, done, fill - done, at + done);
+        done += n;
+        directBytes += n;
       } catch (error) {
         // A file system that refuses direct I/O at write time: the page cache takes the rest.
         if (error.code !== 'EINVAL' || done % align !== 0) throw error;
@@ -214,7 +220,7 @@ function sealItem(task) {
 parentPort.on('message', (task) => {
   try {
     const { sha256, size, unreported } = sealItem(task);
-    parentPort.postMessage({ id: task.id, done: { sha256, size }, progress: unreported });
+    parentPort.postMessage({ id: task.id, done: { sha256, size }, progress: unreported, directBytes });
   } catch (error) {
     const e = error || {};
     parentPort.postMessage({ id: task.id, error: { message: String(e.message || e), code: e.code === undefined ? null : String(e.code), phase: e.phase || 'write' } });
@@ -288,6 +294,7 @@ export class ItemSealPool {
   private readonly pending = new Map<number, Pending & { slot: Slot }>();
   private readonly waiting: Array<() => void> = [];
   private nextId = 0;
+  private readonly directBytesBy = new Map<Worker, number>();
   private failure: Error | undefined;
 
   /**
@@ -308,8 +315,11 @@ export class ItemSealPool {
       worker.stdout.resume();
       worker.stderr.resume();
       const slot: Slot = { worker, busy: new Set() };
-      worker.on('message', (message: { id: number; progress?: number; done?: { sha256: string; size: number }; error?: { message: string; code: string | null; phase: 'read' | 'write' | 'layout' } }) => {
+      worker.on('message', (message: {
+        id: number; progress?: number; directBytes?: number; done?: { sha256: string; size: number }; error?: { message: string; code: string | null; phase: 'read' | 'write' | 'layout' };
+      }) => {
         if (message.progress !== undefined && message.progress > 0) this.onBytes?.(message.progress);
+        if (message.directBytes !== undefined) this.directBytesBy.set(worker, message.directBytes);
         const task = this.pending.get(message.id);
         if (task === undefined) return;
         if (message.done !== undefined) task.resolve(message.done);
@@ -349,6 +359,11 @@ export class ItemSealPool {
     }
   }
 
+  /** Bytes the workers have written with O_DIRECT so far (as of their last finished item). */
+  get directBytes(): number {
+    return [...this.directBytesBy.values()].reduce((sum, n) => sum + n, 0);
+  }
+
   /** Stops every worker (after an error, whatever they were doing). */
   async close(): Promise<void> {
     this.failure ??= new Error('backup seal pool closed');
@@ -362,5 +377,20 @@ export class ItemSealPool {
       this.pending.delete(id);
     }
     for (const wake of this.waiting.splice(0)) wake();
+  }
+}
+
+/**
+ * The file opened a second time with O_DIRECT (Linux), or undefined where that is not available (other
+ * systems, tmpfs, some network file systems): a 2 GB backup written through the page cache costs as much
+ * kernel time as all its encryption, and evicts what the user's other programs had cached.
+ */
+export async function openDirectForWriting(path: string): Promise<FileHandle | undefined> {
+  const { O_DIRECT, O_WRONLY } = fsConstants;
+  if (O_DIRECT === undefined || process.platform !== 'linux') return undefined;
+  try {
+    return await open(path, O_WRONLY | O_DIRECT);
+  } catch {
+    return undefined;
   }
 }

@@ -24,8 +24,11 @@ import { takeDatabaseSnapshot } from './databaseSnapshot.ts';
 export const BACKUP_CHUNK_SIZE = 1024 * 1024;
 /** How far reading runs ahead of encryption: enough to hide a file's open and read, small enough for a flat RSS. */
 const READ_AHEAD_BYTES = 8 * 1024 * 1024;
-/** Worker threads sealing items at once: every core of a small machine, not more than four (each holds a chunk buffer and its own heap). */
-const SEAL_WORKERS = Math.min(4, Math.max(2, availableParallelism()));
+/**
+ * Worker threads sealing items at once: one more than the cores, because a worker waits for each direct
+ * write to reach the disk and another keeps the core busy meanwhile; at most four (each has its own heap and buffers).
+ */
+const SEAL_WORKERS = Math.min(4, availableParallelism() + 1);
 
 /** How to encrypt a backup. */
 export interface BackupEncryption {

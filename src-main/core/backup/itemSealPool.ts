@@ -33,13 +33,17 @@ import { STREAM_TAG_BYTES } from '../crypto/aesGcmStream.ts';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { openSync, readSync, closeSync, writevSync, writeSync } = require('node:fs');
+const { openSync, readSync, closeSync, writevSync, writeSync, write: writeAsync } = require('node:fs');
 const { createCipheriv, createHash } = require('node:crypto');
 const { fd, directFd, align, stageBytes, chunkSize, tagBytes, progressBytes, collectBytes } = workerData;
 const readBuffer = Buffer.allocUnsafeSlow(chunkSize);
 // Direct I/O needs memory aligned to the block size; a WebAssembly memory starts on a page boundary.
+// Two stages: one is written (on libuv's threads) while the next chunks are sealed into the other.
 let direct = directFd !== null;
-const stage = direct ? new Uint8Array(new WebAssembly.Memory({ initial: Math.ceil(stageBytes / 65536) }).buffer, 0, stageBytes) : null;
+const stageMemory = direct ? new WebAssembly.Memory({ initial: Math.ceil((2 * stageBytes) / 65536) }).buffer : null;
+const stages = direct ? [new Uint8Array(stageMemory, 0, stageBytes), new Uint8Array(stageMemory, stageBytes, stageBytes)] : [];
+const stageWrites = [null, null];
+let current = 0;
 // A minor collection frees the young, already written ciphertext buffers (see the module comment).
 let collect = null;
 if (workerData.collectBytes > 0) try {
@@ -86,30 +90,43 @@ function itemOutput(start, end) {
   const useStage = alignedEnd > alignedStart;
   let position = start;
   let fill = 0;
-  const flush = () => {
-    const at = position - fill;
+  const directWrite = async (stage, length, at) => {
     let done = 0;
-    while (done < fill) {
+    while (done < length) {
       if (!direct) {
-        done += writeAll([stage.subarray(done, fill)], at + done);
+        done += writeAll([stage.subarray(done, length)], at + done);
         continue;
       }
       try {
-        const n = writeSync(directFd, stage, done, fill - done, at + done);
+        const n = await new Promise((resolve, reject) => writeAsync(directFd, stage, done, length - done, at + done, (error, written) => (error ? reject(error) : resolve(written))));
         done += n;
         directBytes += n;
       } catch (error) {
         // A file system that refuses direct I/O at write time: the page cache takes the rest.
         if (error.code !== 'EINVAL' || done % align !== 0) throw error;
         direct = false;
-        done += writeAll([stage.subarray(done, fill)], at + done);
       }
     }
+  };
+  const flush = () => {
+    const write = directWrite(stages[current], fill, position - fill);
+    write.catch(() => undefined);
+    stageWrites[current] = write;
+    current = 1 - current;
     fill = 0;
   };
   return {
     get position() { return position; },
-    write(pieces) {
+    /** Waits for every write of this item. */
+    async drain() {
+      for (const index of [0, 1]) {
+        const pending = stageWrites[index];
+        stageWrites[index] = null;
+        if (pending !== null) await pending;
+      }
+    },
+    /** Writes pieces in order; waits only when the stage to fill next is still being written. */
+    async write(pieces) {
       const buffered = [];
       let bufferedAt = -1;
       const spill = () => {
@@ -127,8 +144,13 @@ function itemOutput(start, end) {
             at += n;
           } else {
             spill();
+            if (fill === 0 && stageWrites[current] !== null) {
+              const pending = stageWrites[current];
+              stageWrites[current] = null;
+              await pending;
+            }
             const n = Math.min(piece.length - at, alignedEnd - position, stageBytes - fill);
-            stage.set(piece.subarray(at, at + n), fill);
+            stages[current].set(piece.subarray(at, at + n), fill);
             fill += n;
             position += n;
             at += n;
@@ -141,11 +163,11 @@ function itemOutput(start, end) {
   };
 }
 
-function sealItem(task) {
+async function sealItem(task) {
   const { key, ad, salt, descriptor, offset, length, expectedSize } = task;
   let frameIndex = 0;
   const out = itemOutput(offset, offset + 8 + length);
-  const frame = (plain, last) => {
+  const frame = async (plain, last) => {
     const cipher = createCipheriv('aes-256-gcm', key, nonce(frameIndex++, last), { authTagLength: tagBytes });
     cipher.setAAD(ad);
     const body = cipher.update(plain);
@@ -153,7 +175,7 @@ function sealItem(task) {
     const tag = cipher.getAuthTag();
     const prefix = Buffer.allocUnsafe(4);
     prefix.writeUInt32BE(body.length + rest.length + tag.length, 0);
-    out.write(rest.length === 0 ? [prefix, body, tag] : [prefix, body, rest, tag]);
+    await out.write(rest.length === 0 ? [prefix, body, tag] : [prefix, body, rest, tag]);
     sinceCollect += plain.length;
     if (collect !== null && sinceCollect >= collectBytes) {
       sinceCollect = 0;
@@ -162,16 +184,16 @@ function sealItem(task) {
   };
   const lengthField = Buffer.alloc(8);
   lengthField.writeBigUInt64BE(BigInt(length), 0);
-  out.write([lengthField, Buffer.from(salt.buffer, salt.byteOffset, salt.length)]);
-  frame(descriptor, false);
+  await out.write([lengthField, Buffer.from(salt.buffer, salt.byteOffset, salt.length)]);
+  await frame(descriptor, false);
   const hash = createHash('sha256');
   let size = 0;
   let unreported = 0;
-  const data = (chunk) => {
+  const data = async (chunk) => {
     size += chunk.length;
     if (size > expectedSize) throw Object.assign(new Error('the file grew while it was backed up'), { phase: 'read', code: 'ECHANGED' });
     hash.update(chunk);
-    frame(chunk, false);
+    await frame(chunk, false);
     unreported += chunk.length;
     if (unreported >= progressBytes) {
       parentPort.postMessage({ id: task.id, progress: unreported });
@@ -179,7 +201,7 @@ function sealItem(task) {
     }
   };
   if (task.bytes !== undefined) {
-    for (let at = 0; at < task.bytes.length; at += chunkSize) data(task.bytes.subarray(at, Math.min(task.bytes.length, at + chunkSize)));
+    for (let at = 0; at < task.bytes.length; at += chunkSize) await data(task.bytes.subarray(at, Math.min(task.bytes.length, at + chunkSize)));
   } else {
     let input;
     try {
@@ -204,7 +226,8 @@ function sealItem(task) {
           filled += n;
         }
         if (filled === 0) break;
-        data(readBuffer.subarray(0, filled));
+        // Sealed (copied into a stage or written) before the buffer is read into again.
+        await data(readBuffer.subarray(0, filled));
         if (filled < chunkSize) break;
       }
     } finally {
@@ -212,14 +235,19 @@ function sealItem(task) {
     }
   }
   if (size !== expectedSize) throw Object.assign(new Error('the file shrank while it was backed up'), { phase: 'read', code: 'ECHANGED' });
-  frame(Buffer.alloc(0), true);
+  await frame(Buffer.alloc(0), true);
+  await out.drain();
   if (out.position !== offset + 8 + length) throw Object.assign(new Error('item length differs from its layout'), { phase: 'layout' });
   return { sha256: hash.digest('hex'), size, unreported };
 }
 
-parentPort.on('message', (task) => {
+// Items one after another (sealItem awaits its writes).
+let queue = Promise.resolve();
+parentPort.on('message', (task) => { queue = queue.then(() => runTask(task)); });
+
+async function runTask(task) {
   try {
-    const { sha256, size, unreported } = sealItem(task);
+    const { sha256, size, unreported } = await sealItem(task);
     parentPort.postMessage({ id: task.id, done: { sha256, size }, progress: unreported, directBytes });
   } catch (error) {
     const e = error || {};
@@ -227,7 +255,7 @@ parentPort.on('message', (task) => {
   } finally {
     task.key.fill(0);
   }
-});
+}
 `;
 
 /** Bytes of a format-2 item after its length field, for a descriptor of `descriptorBytes` and `size` bytes of plaintext in `chunkSize` frames. */
@@ -276,14 +304,14 @@ interface Slot {
 
 /** Block alignment of direct writes (file offset, length and memory): the page size, a multiple of every usual logical block size. */
 const DIRECT_ALIGN = 4096;
-/** Bytes a worker gathers before one direct write. */
-const STAGE_BYTES = 2 * 1024 * 1024;
+/** Bytes a worker gathers before one direct write (it has two stages: one fills while the other is written). */
+const STAGE_BYTES = 1024 * 1024;
 /**
  * Ciphertext a worker writes between two minor collections: without them V8 lets ~64 MB of written
  * (dead) chunk buffers pile up per thread before it collects; each collection costs kernel time,
  * because freed megabytes go back to the system and come back as fresh pages.
  */
-const COLLECT_BYTES = 16 * 1024 * 1024;
+const COLLECT_BYTES = 4 * 1024 * 1024;
 
 /** Items this far ahead of a worker's current one: it never waits for the main thread between items. */
 const QUEUED_PER_WORKER = 2;
@@ -305,6 +333,8 @@ export class ItemSealPool {
     for (let n = 0; n < workers; n++) {
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
+        // The worker keeps almost nothing alive: a small young generation keeps its heap (and RSS) small.
+        resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 64 },
         workerData: {
           ...files, align: DIRECT_ALIGN, stageBytes: STAGE_BYTES, chunkSize, tagBytes: STREAM_TAG_BYTES, progressBytes: 4 * 1024 * 1024, collectBytes: COLLECT_BYTES,
         },

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVault } from '../../src-main/core/vault/vaultKeys.ts';
@@ -36,10 +37,15 @@ try {
   const created = await createVault(vaultDir, 'bench passphrase', { kdf: kdfPresets.moderate });
   created.vaultKey.fill(0);
   const env = { BENCH_RECOVERY_KEY: created.recoveryKey };
+  // A throwaway bench vault: with --keep its recovery key is kept beside it, to rerun single steps (backupBenchChild.ts) on it.
+  if (keep) await writeFile(join(temp.dir, 'recovery-key.txt'), created.recoveryKey, { mode: 0o600 });
   const generated = step(['generate', vaultDir, String(sizeMb)], env);
   const vaultBytes = Number(execFileSync('du', ['-sb', vaultDir], { encoding: 'utf8' }).split('\t')[0]);
   console.log(`vault: ${(vaultBytes / 1024 / 1024).toFixed(0)} MB on disk (${(generated.bytes / 1024 / 1024).toFixed(0)} MB of originals, generated in ${generated.seconds.toFixed(1)} s)`);
 
+  // The generated vault's dirty pages would otherwise still be going to disk during the export (and not during the baseline, which writes nothing).
+  execFileSync('sync');
+  console.log(`load average before the baseline: ${loadavg().map((n) => n.toFixed(2)).join(', ')}`);
   // Baseline first and last would both see a warm page cache; run it once before and report that.
   const t0 = performance.now();
   execFileSync('bash', ['-c', `tar -cf - -C "${temp.dir}" vault | openssl enc -chacha20 -pbkdf2 -pass pass:x > /dev/null`]);
@@ -47,6 +53,7 @@ try {
 
   const file = join(temp.dir, 'vault.cvbackup');
   const exported = step(['export', vaultDir, file], env);
+  const loadAfterExport = loadavg()[0] ?? 0;
   const verified = step(['verify', file], env);
   const withPassphrase = step(['export-passphrase', vaultDir, join(temp.dir, 'vault-pw.cvbackup')], env);
   const folder = join(temp.dir, 'backups');
@@ -59,6 +66,7 @@ try {
   const baselineRate = vaultBytes / 1024 / 1024 / baselineSeconds;
   const exportRate = exported.bytes / 1024 / 1024 / exported.seconds;
   console.log('');
+  console.log(`load average (1 min) after the export: ${loadAfterExport.toFixed(2)}`);
   console.log(`baseline  tar | openssl enc -chacha20: ${baselineSeconds.toFixed(1)} s, ${baselineRate.toFixed(0)} MB/s`);
   console.log(`export    .cvbackup (${(fileSize / 1024 / 1024).toFixed(0)} MB): ${exported.seconds.toFixed(1)} s, ${mbps(exported.bytes, exported.seconds)} MB/s = ${(exportRate / baselineRate).toFixed(2)}x baseline (target >= 0.5x); peak RSS during the export ${exported.stepPeakRssMB} MB (target <= 200 MB; ${exported.rssBeforeMB} MB before it started; process peak ${exported.peakRssMB} MB with the unlock's Argon2id worker)`);
   console.log(`export    with a SENSITIVE backup passphrase: ${withPassphrase.seconds.toFixed(1)} s (Argon2id in a worker included); process peak RSS ${withPassphrase.peakRssMB} MB (the KDF worker's 1 GiB while it runs), RSS ${withPassphrase.rssAfterMB} MB after the export (${withPassphrase.rssBeforeMB} MB before)`);
@@ -69,5 +77,5 @@ try {
   console.log('(peak RSS is each step\'s whole process from its start: Node, tsx, the vault unlock (MODERATE Argon2id, in a worker), SQLite cache)');
 } finally {
   if (!keep) await temp.cleanup();
-  else console.log(`kept ${temp.dir}`);
+  else console.log(`kept ${temp.dir} (the vault's passphrase is "bench passphrase"; its recovery key is in recovery-key.txt there, for BENCH_RECOVERY_KEY)`);
 }

@@ -94,7 +94,9 @@ async function secretstreamCipher(): Promise<ItemCipher> {
   };
 }
 
-const SALT_BYTES = 32;
+/** Bytes of a version-2 item's stream header: the random salt of its key. */
+export const ITEM_SALT_BYTES = 32;
+const SALT_BYTES = ITEM_SALT_BYTES;
 
 const aesGcmStreamCipher: ItemCipher = {
   version: 2,

@@ -101,7 +101,7 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, c
   const batch: Batch = { inFlight: new Map(), classifier, ocr: ocrEnabled(ctx.session.db), signatures: null, ctx, control, counts: { done: 0, total: inputs.length } };
   // Three files per worker in flight: one parsing, one waiting inside the worker, one being read or
   // committed here; fewer left workers idle while this thread sat in an fsync (import bench: +10 %).
-  const limit = pLimit(ctx.session.extractionPool().concurrency * 3);
+  const limit = pLimit(ctx.session.extractionPool().concurrency * Number(process.env.IP_MULT ?? 3));
   control.progress?.({ done: 0, total: inputs.length, item: null });
   await Promise.all(inputs.map((input, index) => limit(async () => {
     results[index] = await guarded(batch, input.label, async () => {

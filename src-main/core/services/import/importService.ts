@@ -153,7 +153,10 @@ async function storeNew(batch: Batch, item: ImportItem, contentMac: string, targ
   if (existing) return [{ file: item.label, status: 'duplicate', contractId: existing.contractId, fileId: existing.fileId, versionId: existing.id }];
 
   reportPhase(batch, item.label, 'extracting');
-  const document = await ctx.session.extractionPool().extract(item.bytes, item.fileName, { ocr: batch.ocr });
+  const today = new Date().toISOString().slice(0, 10);
+  // A file that can be the main document has its metadata read in the worker (an e-mail never has).
+  const mayBeMain = !target.targetContract || (item.sourceKind === 'email' && target.role === 'main');
+  const document = await ctx.session.extractionPool().extract(item.bytes, item.fileName, { ocr: batch.ocr, ...(mayBeMain ? { contractMetadataToday: today } : {}) });
   // Checked after the slow step: a cancelled batch commits nothing more.
   if (control.signal?.aborted) throw new AppError('IMPORT_CANCELLED');
   const email = document.email;
@@ -165,7 +168,7 @@ async function storeNew(batch: Batch, item: ImportItem, contentMac: string, targ
   // The main document speaks for the contract: a new contract's file, or the first attachment of a mail.
   // A mail's covering letter and annexes added later do not.
   const isMainDocument = !email && (!target.targetContract || (item.sourceKind === 'email' && target.role === 'main'));
-  const metadata = isMainDocument ? extractContractMetadata(document.text.pages, { today: new Date().toISOString().slice(0, 10) }) : null;
+  const metadata = isMainDocument ? (document.contractMetadata ?? extractContractMetadata(document.text.pages, { today })) : null;
   // Rules decide type and tags of a contract from its main document (or from a mail that carries no files);
   // a customer only when neither the user nor the mail's addresses did.
   const classified = isMainDocument || (email !== undefined && attachments.length === 0 && !target.targetContract);

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { ContractRecord } from '../../../../src-shared/model/contract.ts';
 import type { FileRole } from '../../../../src-shared/model/contractFile.ts';
-import { commitGrouped } from '../../db/groupCommit.ts';
+import { CommitNotDurableError, commitGrouped } from '../../db/groupCommit.ts';
 import { findContractById, insertContract } from '../../db/repositories/contractRepository.ts';
 import { findFileByNameForCustomer, insertContractFile } from '../../db/repositories/contractFileRepository.ts';
 import { insertFileVersion, nextVersionNo } from '../../db/repositories/fileVersionRepository.ts';
@@ -111,8 +111,9 @@ export async function storeVersion(ctx: ServiceContext, item: ImportItem, extrac
       return { contractId, fileId, versionId, versionNo, createdContract, role: placement.role };
     });
   } catch (error) {
-    // The rows did not commit: remove what was written so nothing half-imported remains.
-    await Promise.all(written.map((blobId) => session.blobs.remove(blobId).catch(() => undefined)));
+    // The rows did not commit: remove what was written so nothing half-imported remains. Rows that did
+    // commit but could not be synced point at these blobs, which must stay.
+    if (!(error instanceof CommitNotDurableError)) await Promise.all(written.map((blobId) => session.blobs.remove(blobId).catch(() => undefined)));
     throw error;
   } finally {
     session.sodium.memzero(dataKey);

@@ -8,6 +8,7 @@ import { ocrScannedPages } from './ocr/scannedPdfOcr.ts';
 import { detectImageMime } from './ocr/imageHeader.ts';
 import { ocrDocumentBudgetMs } from './ocrBudget.ts';
 import { textSignature } from '../../../src-shared/rules/similarity/textSignature.ts';
+import { extractContractMetadata } from '../../../src-shared/rules/metadata/contractMetadata.ts';
 
 /**
  * Everything the import pipeline needs from one file's bytes: its text page by page and, for an
@@ -17,6 +18,12 @@ import { textSignature } from '../../../src-shared/rules/similarity/textSignatur
 export interface ExtractOptions {
   /** Read scans and images with OCR (slow: seconds per page); off, they are stored without text. */
   ocr: boolean;
+  /**
+   * Also extract the contract metadata (number, parties, dates, amount...) from the text, with this date
+   * (YYYY-MM-DD) as "today": here in the worker rather than on the thread that owns the vault, which is the
+   * import's one serial stage. Unset for files whose metadata the import will not use (annexes).
+   */
+  contractMetadataToday?: string;
 }
 
 export async function extractDocument(bytes: Uint8Array, fileName: string, options: ExtractOptions = { ocr: true }): Promise<ExtractedDocument> {
@@ -46,5 +53,9 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, optio
     if (ocr.ocrPages.length > 0) text = { ...text, pages: ocr.pages, ocrPages: ocr.ocrPages };
   }
   if (text.format === 'image') text = { ...text, ocrPages: text.pages.map((_, i) => i + 1) };
-  return { text, signature: textSignature(text.pages) };
+  const today = options.contractMetadataToday;
+  return {
+    text, signature: textSignature(text.pages),
+    ...(today === undefined ? {} : { contractMetadata: extractContractMetadata(text.pages, { today }) }),
+  };
 }

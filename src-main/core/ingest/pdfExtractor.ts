@@ -2,7 +2,8 @@ import { AppError } from '../../../src-shared/api/appError.ts';
 import type { ExtractedText, Extractor } from './extractor.ts';
 import { hasPdfSignature } from './formatDetection.ts';
 import { cleanMetadataText } from './pdfMetadataText.ts';
-import { pdfDateToIso, readPdfjsText } from './pdfjsDocumentText.ts';
+import { pdfDateToIso } from './pdfDate.ts';
+import { readPdfjsText } from './pdfjsDocumentText.ts';
 import { readPdfiumText } from './pdfium/pdfiumDocumentText.ts';
 import type { PdfiumInfo, PdfiumOutcome } from './pdfium/pdfiumDocumentText.ts';
 import { discardPdfium, loadPdfium, releasePdfiumIfLarge } from './pdfium/pdfiumRuntime.ts';
@@ -45,10 +46,10 @@ function toAppError(error: unknown, fileName: string): AppError {
   return new AppError('PDF_UNREADABLE', { file: fileName }, { cause: error });
 }
 
-async function metadataFromInfo(info: PdfiumInfo): Promise<ExtractedText['metadata']> {
+function metadataFromInfo(info: PdfiumInfo): ExtractedText['metadata'] {
   const title = cleanMetadataText(info.title);
   const author = cleanMetadataText(info.author);
-  const createdAt = await pdfDateToIso(info.creationDate);
+  const createdAt = pdfDateToIso(info.creationDate);
   return {
     ...(title === undefined ? {} : { title }),
     ...(author === undefined ? {} : { author }),
@@ -76,7 +77,7 @@ async function readWithPdfium(bytes: Uint8Array, fileName: string, maxPages: num
   }
   releasePdfiumIfLarge(instance);
   if (outcome === null || outcome.kind === 'fallback') return null;
-  return { format: 'pdf', mime: 'application/pdf', pages: outcome.pages, pageCount: outcome.pageCount, metadata: await metadataFromInfo(outcome.info) };
+  return { format: 'pdf', mime: 'application/pdf', pages: outcome.pages, pageCount: outcome.pageCount, metadata: metadataFromInfo(outcome.info) };
 }
 
 /** A PDF extractor with its own limits; the registry uses the defaults. */

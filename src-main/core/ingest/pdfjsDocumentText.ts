@@ -17,13 +17,6 @@ function toIsoDate(lib: PdfjsModule, value: unknown): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-/** A PDF date string (D:YYYYMMDDHHmmSS+HH'mm') as ISO 8601, read with pdf.js's parser. */
-export async function pdfDateToIso(value: string): Promise<string | undefined> {
-  if (value === '') return undefined;
-  const { lib } = await loadPdfjs();
-  return toIsoDate(lib, value);
-}
-
 async function readMetadata(lib: PdfjsModule, doc: PdfDocument, budget: TimeBudget): Promise<ExtractedText['metadata']> {
   const { info, metadata: xmp } = await budget.race(doc.getMetadata());
   const dict = info as Record<string, unknown>;

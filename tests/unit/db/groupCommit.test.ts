@@ -75,4 +75,34 @@ describe('group commit on a real encrypted database', () => {
     await commitGrouped(writer, () => writer.prepare('INSERT INTO item (name) VALUES (?)').run('second'));
     expect(count(reader)).toBe(2);
   });
+
+  it('commits with synchronous=NORMAL and syncs the WAL itself, leaving the connection at FULL for every other transaction', async () => {
+    const { writer, reader, count } = await twoConnections();
+    const during: number[] = [];
+    await commitGrouped(writer, () => {
+      during.push(writer.pragma('synchronous', { simple: true }) as number);
+      return writer.prepare('INSERT INTO item (name) VALUES (?)').run('x');
+    });
+    // 1 = NORMAL inside the group's transaction, 2 = FULL again once it committed.
+    expect(during).toEqual([1]);
+    expect(writer.pragma('synchronous', { simple: true })).toBe(2);
+    expect(count(reader)).toBe(1);
+  });
+
+  it('answers the callers when the database is closed right after the commit (the WAL is then checkpointed away)', async () => {
+    const temp = await makeTempDir();
+    cleanup = temp.cleanup;
+    const key = randomBytes(32);
+    const path = join(temp.dir, 'closing.db');
+    const db = openVaultDatabase(path, key);
+    db.exec('CREATE TABLE item (name TEXT PRIMARY KEY)');
+    const committed = commitGrouped(db, () => db.prepare('INSERT INTO item (name) VALUES (?)').run('kept').changes);
+    // Runs right after the group's flush (setImmediate callbacks run in order), before the WAL sync finished.
+    await new Promise((resolve) => setImmediate(resolve));
+    db.close();
+    await expect(committed).resolves.toBe(1);
+    const again = openVaultDatabase(path, key);
+    open.push(again);
+    expect(again.prepare('SELECT name FROM item').all()).toEqual([{ name: 'kept' }]);
+  });
 });

@@ -54,20 +54,63 @@ function guardMemory(instance: PdfiumInstance): void {
   };
 }
 
-async function load(): Promise<PdfiumInstance> {
+/** The WebAssembly API used here (the project's lib settings declare no WebAssembly types). */
+interface WasmApi {
+  compile(bytes: Uint8Array): Promise<PdfiumWasmModule>;
+  instantiate(module: PdfiumWasmModule, imports: object): Promise<{ exports: object }>;
+}
+
+/**
+ * PDFium compiled (a WebAssembly.Module). One per process: a Module posted to a worker thread shares its
+ * compiled code, so the extraction workers do not each compile PDFium's functions again.
+ */
+export type PdfiumWasmModule = object;
+
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+let compiled: Promise<PdfiumWasmModule> | undefined;
+
+async function compile(): Promise<PdfiumWasmModule> {
   const require = createRequire(import.meta.url);
   // The packaged app ships the binary beside app.asar (electron-builder extraResources), like pdf.js's data.
   const packaged = packagedResourcePath('pdfium');
   const wasmPath = packaged === null ? require.resolve('@embedpdf/pdfium/pdfium.wasm') : path.join(packaged, 'pdfium.wasm');
-  const [{ init }, wasmBinary] = await Promise.all([import('@embedpdf/pdfium'), readFile(wasmPath)]);
+  // Read from disk, never fetched.
+  return wasmApi.compile(await readFile(wasmPath));
+}
+
+/** PDFium's compiled module, compiled once per process (the extraction pool hands it to its workers). */
+export function compilePdfiumModule(): Promise<PdfiumWasmModule> {
+  compiled ??= compile().catch((error: unknown) => {
+    compiled = undefined;
+    throw error;
+  });
+  return compiled;
+}
+
+/** Uses a module compiled by another thread (an extraction worker gets the pool's) instead of compiling one here. */
+export function usePdfiumModule(module: PdfiumWasmModule): void {
+  compiled = Promise.resolve(module);
+}
+
+async function load(): Promise<PdfiumInstance> {
+  const [{ init }, module] = await Promise.all([import('@embedpdf/pdfium'), compilePdfiumModule()]);
   const silent = (): void => undefined;
-  // The binary is handed over so nothing is fetched; print/printErr are silenced because PDFium's
-  // diagnostics can quote document content, and nothing readable may reach a log.
-  const pdfium = await init({
-    wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength),
+  // print/printErr are silenced because PDFium's diagnostics can quote document content, and nothing
+  // readable may reach a log. A new instance of the compiled module costs ~10 ms; compiling is the slow part.
+  // Emscripten's hook has no way to report a failed instantiation, so the failure races its promise.
+  let instantiationFailed: (error: unknown) => void = silent;
+  const failure = new Promise<never>((_resolve, reject) => {
+    instantiationFailed = reject;
+  });
+  const pdfium = await Promise.race([failure, init({
+    instantiateWasm: (imports, receiveInstance) => {
+      wasmApi.instantiate(module, imports).then((instance) => receiveInstance(instance as Parameters<typeof receiveInstance>[0]), instantiationFailed);
+      // Emscripten's convention for an instantiation that completes later.
+      return {};
+    },
     print: silent,
     printErr: silent,
-  });
+  })]);
   pdfium.PDFiumExt_Init();
   const instance: PdfiumInstance = { pdfium, heapCapBytes: (resourceLimits.maxOldGenerationSizeMb ?? DEFAULT_HEAP_CAP_MB) * MB, capReached: false };
   guardMemory(instance);

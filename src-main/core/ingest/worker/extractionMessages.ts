@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../../../src-shared/api/errorCodes.ts';
 import type { SheetPreview } from '../../../../src-shared/model/fileView.ts';
 import type { ExtractedDocument } from '../extractedDocument.ts';
 import type { ExtractOptions } from '../extractDocument.ts';
+import type { PdfiumWasmModule } from '../pdfium/pdfiumRuntime.ts';
 
 /** A file handed to an extraction worker. The bytes are a transferred copy; the original stays with the caller. */
 export interface ExtractionRequest {
@@ -21,3 +22,8 @@ export type ExtractionResponse =
   | { taskId: number; ok: true; document: ExtractedDocument }
   | { taskId: number; ok: true; preview: PreviewBody }
   | { taskId: number; ok: false; code: ErrorCode; params: Record<string, string | number> };
+
+/** What a worker is started with: PDFium compiled once by the pool (absent when compiling failed; the worker then compiles its own). */
+export interface ExtractionWorkerData {
+  pdfiumModule?: PdfiumWasmModule;
+}

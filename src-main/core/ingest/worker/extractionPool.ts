@@ -3,8 +3,10 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../src-shared/api/appError.ts';
 import type { ExtractedDocument } from '../extractedDocument.ts';
 import type { ExtractOptions } from '../extractDocument.ts';
-import type { ExtractionRequest, ExtractionResponse, PreviewBody } from './extractionMessages.ts';
+import type { ExtractionRequest, ExtractionResponse, ExtractionWorkerData, PreviewBody } from './extractionMessages.ts';
+import { compilePdfiumModule } from '../pdfium/pdfiumRuntime.ts';
 import { defaultExtractionLimits } from './extractionLimits.ts';
+import { extractionWorkerUrl } from './extractionWorkerSource.ts';
 
 /** Limits of the extraction workers; each can be tuned per pool. */
 export interface ExtractionPoolOptions {
@@ -39,13 +41,12 @@ interface Slot {
 }
 
 /**
- * Files handed to one worker at a time: the one it parses and the next. The next is already in the
- * worker when the first finishes, so the worker does not sit idle while the importing thread, busy
- * committing a file (an fsync can take milliseconds), gets round to sending it another.
+ * Files handed to one worker at a time: the one it parses and two more. They are already in the worker
+ * when the first finishes, so the worker does not sit idle while the importing thread, busy committing
+ * (a COMMIT's fsync blocks it for 2-15 ms on a shared disk), gets round to sending it another: with one
+ * waiting file, small PDFs (~5 ms each) left each worker idle a third of the corpus import.
  */
-const TASKS_PER_WORKER = 2;
-
-const bootstrapUrl = new URL('./extractionWorkerBootstrap.mjs', import.meta.url);
+const TASKS_PER_WORKER = 3;
 
 /**
  * A small pool of worker threads that parse untrusted files (PDF, Office, images, mail) off the thread
@@ -60,6 +61,9 @@ export class ExtractionPool {
   private readonly timeoutMs: number;
   private nextId = 1;
   private closed = false;
+  /** Where workers start from and what they get; unknown until both are ready (extractionWorkerSource.ts, pdfiumRuntime.ts). */
+  private workerStart: { url: URL; data: ExtractionWorkerData } | undefined;
+  private workerStartPending = false;
 
   constructor(options: ExtractionPoolOptions = {}) {
     this.size = Math.max(1, Math.min(options.workers ?? availableParallelism(), 4));
@@ -110,8 +114,19 @@ export class ExtractionPool {
   }
 
   private dispatch(): void {
+    if (this.workerStart === undefined) {
+      if (!this.workerStartPending) {
+        this.workerStartPending = true;
+        // A worker without the pool's module compiles PDFium itself when it first needs it.
+        void Promise.all([extractionWorkerUrl(), compilePdfiumModule().catch(() => undefined)]).then(([url, pdfiumModule]) => {
+          this.workerStart = { url, data: pdfiumModule === undefined ? {} : { pdfiumModule } };
+          if (!this.closed) this.dispatch();
+        });
+      }
+      return;
+    }
     while (this.queue.length > 0) {
-      const slot = this.leastBusySlot();
+      const slot = this.leastBusySlot(this.workerStart);
       if (!slot) return;
       const task = this.queue.shift();
       if (!task) return;
@@ -120,15 +135,16 @@ export class ExtractionPool {
   }
 
   /** The worker with the fewest tasks (a new one while the pool is below size and all are busy), or none when all are full. */
-  private leastBusySlot(): Slot | undefined {
+  private leastBusySlot(start: { url: URL; data: ExtractionWorkerData }): Slot | undefined {
     let best: Slot | undefined;
     for (const slot of this.slots) if (!best || slot.tasks.length < best.tasks.length) best = slot;
-    if ((!best || best.tasks.length > 0) && this.slots.length < this.size) return this.spawn();
+    if ((!best || best.tasks.length > 0) && this.slots.length < this.size) return this.spawn(start);
     return best && best.tasks.length < TASKS_PER_WORKER ? best : undefined;
   }
 
-  private spawn(): Slot {
-    const worker = new Worker(bootstrapUrl, {
+  private spawn(start: { url: URL; data: ExtractionWorkerData }): Slot {
+    const worker = new Worker(start.url, {
+      workerData: start.data,
       resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb },
       // Library warnings inside a worker must not reach the CLI's stdout (which may carry --json).
       stdout: true,

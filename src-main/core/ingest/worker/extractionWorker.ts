@@ -1,9 +1,11 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, isAppError } from '../../../../src-shared/api/appError.ts';
 import { extractDocument } from '../extractDocument.ts';
 import { docxToHtml, xlsxToSheets } from '../../services/viewing/officePreview.ts';
 import type { ExtractionRequest, ExtractionResponse, PreviewBody } from './extractionMessages.ts';
 import { configureSharedOcrEngine } from '../ocr/ocrEngine.ts';
+import { usePdfiumModule } from '../pdfium/pdfiumRuntime.ts';
+import type { ExtractionWorkerData } from './extractionMessages.ts';
 
 /**
  * Entry point of an extraction worker thread: parses untrusted files away from the thread that owns
@@ -17,6 +19,10 @@ function toResponse(taskId: number, error: unknown): ExtractionResponse {
 // One OCR thread per extraction worker: two extraction workers then use both cores for OCR without
 // stacking four ~260 MB tesseract instances (its WebAssembly heap lies outside this worker's heap cap).
 void configureSharedOcrEngine({ workers: 1 });
+
+// PDFium as the pool compiled it: its functions are compiled once for all workers, not once in each.
+const { pdfiumModule } = (workerData ?? {}) as Partial<ExtractionWorkerData>;
+if (pdfiumModule) usePdfiumModule(pdfiumModule);
 
 const port = parentPort;
 if (!port) throw new Error('extractionWorker must run in a worker thread');

@@ -1,5 +1,6 @@
 import type { ContractRecord } from '../../../../src-shared/model/contract.ts';
 import type { FileRole } from '../../../../src-shared/model/contractFile.ts';
+import type { StageGate } from './importStages.ts';
 
 /** Where a file's bytes came from: a file the user named, a watched folder, or an e-mail attachment. */
 export type SourceKind = 'file' | 'watch' | 'email';
@@ -16,6 +17,8 @@ export interface ImportItem {
   parentVersionId: string | null;
   /** How many e-mails deep this file sits (a mail attached to a mail is depth 2). */
   depth: number;
+  /** A file the user named moves from the parsing to the storing stage through this; an attachment rides with its mail. */
+  gate?: StageGate;
 }
 
 /** Where new files of a batch go: which customer, which contract, in which role. */

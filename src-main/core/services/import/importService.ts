@@ -14,6 +14,7 @@ import { customerFromEmail } from './customerLinking.ts';
 import type { ImportItem, ImportTarget } from './importItem.ts';
 import { storeVersion, titleFromFileName } from './storeVersion.ts';
 import { enrichContract } from './contractEnrichment.ts';
+import { runInStages } from './importStages.ts';
 import { extractContractMetadata, metadataValues } from '../../../../src-shared/rules/metadata/contractMetadata.ts';
 import { createClassifier, type Classifier } from '../../../../src-shared/rules/classification/classify.ts';
 import { listClassificationRules } from '../../db/repositories/classificationRuleRepository.ts';
@@ -100,15 +101,18 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, c
   const results: ImportOutcome[][] = inputs.map(() => []);
   const classifier = createClassifier(listClassificationRules(ctx.session.db), listCustomerSummaries(ctx.session.db).map((c) => ({ id: c.id, name: c.name })));
   const batch: Batch = { inFlight: new Map(), classifier, ocr: ocrEnabled(ctx.session.db), signatures: null, ctx, control, counts: { done: 0, total: inputs.length } };
-  // Three files per worker in flight: one parsing, one waiting inside the worker, one being read or
-  // committed here; fewer left workers idle while this thread sat in an fsync (import bench: +10 %).
-  const limit = pLimit(ctx.session.extractionPool().concurrency * 3);
+  // Four files per worker being parsed: one parsing, two waiting inside the worker (extractionPool.ts),
+  // one being read here. As many again being stored: their fsyncs wait on the disk, not on a core, and
+  // must not keep the workers from their next files (importStages.ts).
+  const slots = ctx.session.extractionPool().concurrency * 4;
+  const parsing = pLimit(slots);
+  const storing = pLimit(slots);
   control.progress?.({ done: 0, total: inputs.length, item: null });
-  await Promise.all(inputs.map((input, index) => limit(async () => {
+  await Promise.all(inputs.map((input, index) => runInStages(parsing, storing, async (gate) => {
     results[index] = await guarded(batch, input.label, async () => {
       reportPhase(batch, input.label, 'reading');
       const bytes = await input.read();
-      return importItem(batch, { label: input.label, fileName: input.fileName, bytes, sourcePath: input.sourcePath, sourceKind: request.sourceKind ?? 'file', parentVersionId: null, depth: 0 }, target);
+      return importItem(batch, { label: input.label, fileName: input.fileName, bytes, sourcePath: input.sourcePath, sourceKind: request.sourceKind ?? 'file', parentVersionId: null, depth: 0, gate }, target);
     });
     batch.counts.done += 1;
     control.progress?.({ done: batch.counts.done, total: inputs.length, item: input.label, outcomes: results[index] });
@@ -150,7 +154,10 @@ async function storeNew(batch: Batch, item: ImportItem, contentMac: string, targ
   if (existing) return [{ file: item.label, status: 'duplicate', contractId: existing.contractId, fileId: existing.fileId, versionId: existing.id }];
 
   reportPhase(batch, item.label, 'extracting');
-  const document = await ctx.session.extractionPool().extract(item.bytes, item.fileName, { ocr: batch.ocr });
+  const today = new Date().toISOString().slice(0, 10);
+  // A file that can be the main document has its metadata read in the worker (an e-mail never has).
+  const mayBeMain = !target.targetContract || (item.sourceKind === 'email' && target.role === 'main');
+  const document = await ctx.session.extractionPool().extract(item.bytes, item.fileName, { ocr: batch.ocr, ...(mayBeMain ? { contractMetadataToday: today } : {}) });
   // Checked after the slow step: a cancelled batch commits nothing more.
   if (control.signal?.aborted) throw new AppError('IMPORT_CANCELLED');
   const email = document.email;
@@ -162,12 +169,15 @@ async function storeNew(batch: Batch, item: ImportItem, contentMac: string, targ
   // The main document speaks for the contract: a new contract's file, or the first attachment of a mail.
   // A mail's covering letter and annexes added later do not.
   const isMainDocument = !email && (!target.targetContract || (item.sourceKind === 'email' && target.role === 'main'));
-  const metadata = isMainDocument ? extractContractMetadata(document.text.pages, { today: new Date().toISOString().slice(0, 10) }) : null;
+  const metadata = isMainDocument ? (document.contractMetadata ?? extractContractMetadata(document.text.pages, { today })) : null;
   // Rules decide type and tags of a contract from its main document (or from a mail that carries no files);
   // a customer only when neither the user nor the mail's addresses did.
   const classified = isMainDocument || (email !== undefined && attachments.length === 0 && !target.targetContract);
   const classification = classified ? batch.classifier.classify({ title: email ? newContractTitle : titleFromFileName(item.fileName), pages: document.text.pages }) : null;
   const customerId = target.customerId ?? (email ? customerFromEmail(ctx.session.db, email) : null) ?? classification?.customer?.value ?? null;
+  await item.gate?.enterStoring();
+  // Checked again after the wait for a storing slot: a cancelled batch commits nothing more.
+  if (control.signal?.aborted) throw new AppError('IMPORT_CANCELLED');
   reportPhase(batch, item.label, 'storing');
   const stored = await storeVersion(ctx, item, document.text, contentMac, {
     customerId,
@@ -176,6 +186,7 @@ async function storeNew(batch: Batch, item: ImportItem, contentMac: string, targ
     role: email ? 'email' : (target.role ?? (target.targetContract ? 'annex' : 'main')),
     enrich: (contract, versionId) => enrichContract(ctx.session.db, contract, { classification, metadata, versionId }),
     enrichExisting: isMainDocument,
+    signal: control.signal,
   }, document.signature);
   const similarTo = stored.createdContract && stored.role === 'main' ? nearIdentical(batch, stored, document.signature) : undefined;
   const outcome: ImportOutcome = {

@@ -1,13 +1,14 @@
 import { basename, extname } from 'node:path';
 import type { ContractRecord } from '../../../../src-shared/model/contract.ts';
 import type { FileRole } from '../../../../src-shared/model/contractFile.ts';
-import { commitGrouped } from '../../db/groupCommit.ts';
+import { CommitNotDurableError, commitGrouped } from '../../db/groupCommit.ts';
 import { findContractById, insertContract } from '../../db/repositories/contractRepository.ts';
 import { findFileByNameForCustomer, insertContractFile } from '../../db/repositories/contractFileRepository.ts';
 import { insertFileVersion, nextVersionNo } from '../../db/repositories/fileVersionRepository.ts';
 import { generateDataKey, wrapDataKey } from '../../crypto/dataKeys.ts';
 import type { ExtractedText } from '../../ingest/extractor.ts';
 import { newId } from '../../ids.ts';
+import { AppError } from '../../../../src-shared/api/appError.ts';
 import { appendAudit } from '../auditLog.ts';
 import { encodeExtractedText, textRecordId } from '../extractedTextBlob.ts';
 import type { ServiceContext } from '../serviceContext.ts';
@@ -35,6 +36,8 @@ export interface PlacementRequest {
    */
   enrich?: (contract: ContractRecord, versionId: string) => void;
   enrichExisting?: boolean;
+  /** A cancelled import commits nothing more: checked when the rows are about to be written. */
+  signal?: AbortSignal | undefined;
 }
 
 /** A contract title from a file name: the name without its extension. */
@@ -55,16 +58,22 @@ export async function storeVersion(ctx: ServiceContext, item: ImportItem, extrac
   const dataKey = await generateDataKey();
   const written: string[] = [];
   try {
-    const original = await session.blobs.write(item.bytes, dataKey, versionId);
-    written.push(original.blobId);
-    const text = await session.blobs.write(encodeExtractedText(extracted.pages, extracted.ocrPages), dataKey, textRecordId(versionId));
-    written.push(text.blobId);
+    // Both blobs at once: each waits for two fsyncs (file and folder), which overlap on the disk.
+    const writes = await Promise.allSettled([
+      session.blobs.write(item.bytes, dataKey, versionId),
+      session.blobs.write(encodeExtractedText(extracted.pages, extracted.ocrPages), dataKey, textRecordId(versionId)),
+    ]);
+    for (const write of writes) if (write.status === 'fulfilled') written.push(write.value.blobId);
+    const [original, text] = writes;
+    if (original?.status !== 'fulfilled') throw original?.reason;
+    if (text?.status !== 'fulfilled') throw text?.reason;
     const wrappedKey = await wrapDataKey(session.keys.blobs, dataKey, versionId);
     const now = new Date().toISOString();
     const textChars = extracted.pages.reduce((n, page) => n + page.length, 0);
     const pageCount = extracted.pageCount ?? extracted.pages.length;
 
     return await commitGrouped(session.db, (): StoredPlacement => {
+      if (placement.signal?.aborted) throw new AppError('IMPORT_CANCELLED');
       const existingFile = placement.role === 'email' ? null
         : findFileByNameForCustomer(session.db, item.fileName, placement.customerId, placement.contractId ?? undefined);
       let contractId = existingFile?.contractId ?? placement.contractId;
@@ -91,7 +100,7 @@ export async function storeVersion(ctx: ServiceContext, item: ImportItem, extrac
       }
       const versionNo = nextVersionNo(session.db, fileId);
       insertFileVersion(session.db, {
-        id: versionId, fileId, versionNo, blobId: original.blobId, textBlobId: text.blobId, wrappedKey, contentMac,
+        id: versionId, fileId, versionNo, blobId: original.value.blobId, textBlobId: text.value.blobId, wrappedKey, contentMac,
         size: item.bytes.length, format: extracted.format, mime: extracted.mime, pageCount, textChars,
         sourcePath: item.sourcePath, sourceKind: item.sourceKind, parentVersionId: item.parentVersionId, textSignature, createdAt: now,
       });
@@ -102,8 +111,9 @@ export async function storeVersion(ctx: ServiceContext, item: ImportItem, extrac
       return { contractId, fileId, versionId, versionNo, createdContract, role: placement.role };
     });
   } catch (error) {
-    // The rows did not commit: remove what was written so nothing half-imported remains.
-    await Promise.all(written.map((blobId) => session.blobs.remove(blobId).catch(() => undefined)));
+    // The rows did not commit: remove what was written so nothing half-imported remains. Rows that did
+    // commit but could not be synced point at these blobs, which must stay.
+    if (!(error instanceof CommitNotDurableError)) await Promise.all(written.map((blobId) => session.blobs.remove(blobId).catch(() => undefined)));
     throw error;
   } finally {
     session.sodium.memzero(dataKey);

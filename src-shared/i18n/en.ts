@@ -671,6 +671,10 @@ export const en = {
   'ui.library.allMatchingSelected': 'All {count} matching contracts selected',
   'error.TAG_NOT_FOUND': 'No tag named {name} exists.',
   'error.TOO_MANY_CONTRACTS': '{count} contracts match, but at most {max} can be handled at once. Narrow the filter and try again.',
+  // #5 s12-ui: tags in the CLI, restore from the unlock screen, the .cvbackup file picker, exports that count as backups
+  'cli.tags.none': 'No tags.',
+  'cli.tags.renamed': 'Renamed the tag {from} to {to} on {count} contract(s).',
+  // end of #5 s12-ui
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -673,4 +673,8 @@ export const zhCN: Messages = {
   'ui.library.allMatchingSelected': '已选择全部 {count} 份符合条件的合同',
   'error.TAG_NOT_FOUND': '不存在名为 {name} 的标签。',
   'error.TOO_MANY_CONTRACTS': '有 {count} 份合同符合条件，但一次最多只能处理 {max} 份。请缩小筛选范围后重试。',
+  // #5 s12-ui: tags in the CLI, restore from the unlock screen, the .cvbackup file picker, exports that count as backups
+  'cli.tags.none': '没有标签。',
+  'cli.tags.renamed': '已将 {count} 份合同上的标签 {from} 改名为 {to}。',
+  // end of #5 s12-ui
 };

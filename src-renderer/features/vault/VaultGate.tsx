@@ -4,12 +4,13 @@ import { ProblemAlert } from '../../app/ProblemAlert.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { LanguageSwitch } from '../settings/LanguageSwitch.tsx';
 import { CreateVaultForm } from './CreateVaultForm.tsx';
+import { RestoreFromBackupForm } from './RestoreFromBackupForm.tsx';
 import { UnlockVaultForm } from './UnlockVaultForm.tsx';
 import { useVaultStore } from './vaultStore.ts';
 
-type GateTab = 'unlock' | 'create';
+type GateTab = 'unlock' | 'create' | 'restore';
 
-/** The first screen while no vault is open: unlock the last one, or create a new one. */
+/** The first screen while no vault is open: unlock the last one, create a new one, or restore one from a backup. */
 export function VaultGate() {
   const t = useT();
   const rememberedDir = useVaultStore((state) => state.vaultDir);
@@ -35,6 +36,8 @@ export function VaultGate() {
           items={[
             { key: 'unlock', label: t('ui.gate.unlockTab'), children: <UnlockVaultForm /> },
             { key: 'create', label: t('ui.gate.createTab'), children: <CreateVaultForm /> },
+            // #5: restore needs no open vault (backup.restore is an `open` operation).
+            { key: 'restore', label: t('ui.gate.restoreTab'), children: <RestoreFromBackupForm /> },
           ]}
         />
       </Card>

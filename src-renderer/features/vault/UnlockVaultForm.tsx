@@ -20,6 +20,8 @@ export function UnlockVaultForm({ initialDir }: { initialDir?: string } = {}) {
   const rememberedDir = useVaultStore((state) => state.vaultDir);
   return (
     <Form<UnlockFields>
+      // A second unlock form on the gate (the restored vault's) needs its own field ids.
+      {...(initialDir === undefined ? {} : { name: 'unlockRestored' })}
       layout="vertical"
       requiredMark={false}
       disabled={busy}

@@ -12,6 +12,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time; unlike `dur`, not inflated when the thread waits for a core on a busy machine. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { functionName?: string; url?: string; lineNumber?: number; frame?: string } };
@@ -32,6 +34,11 @@ export interface TraceSummary {
   totals: [string, number][];
   /** Time in garbage collection over the whole main thread (not only long tasks). */
   gcMs: number;
+  /** The main thread's top-level tasks over the whole trace: wall time, and CPU time (thread time). */
+  wallMs: number;
+  cpuMs: number;
+  /** CPU self time by name over every task (not only long ones), largest first: what the thread did. */
+  cpuByName: [string, number][];
 }
 
 const GC = /^(MinorGC|MajorGC|V8\.GC_|BlinkGC\.|ThreadState::|V8\.GCScavenger|GCEvent)/u;
@@ -60,6 +67,9 @@ export function summariseTrace(trace: { traceEvents: TraceEvent[] } | TraceEvent
 
   // Nest by time: an event inside the one before it is its child; self time = own duration minus children's.
   const longTasks: LongTask[] = [];
+  const cpuByName = new Map<string, number>();
+  let wallMs = 0;
+  let cpuMs = 0;
   let tasks = 0;
   let i = 0;
   while (i < mine.length) {
@@ -68,6 +78,27 @@ export function summariseTrace(trace: { traceEvents: TraceEvent[] } | TraceEvent
     let j = i + 1;
     while (j < mine.length && (mine[j] as TraceEvent).ts < end) j += 1;
     tasks += 1;
+    wallMs += (top.dur ?? 0) / 1000;
+    cpuMs += (top.tdur ?? top.dur ?? 0) / 1000;
+    // CPU self time by name, over every task.
+    const cpuStack: { event: TraceEvent; childUs: number }[] = [];
+    const cpuClose = (upTo: number) => {
+      while (cpuStack.length > 0) {
+        const last = cpuStack.at(-1) as { event: TraceEvent; childUs: number };
+        if (last.event.ts + (last.event.dur ?? 0) > upTo) break;
+        cpuStack.pop();
+        const name = label(last.event);
+        cpuByName.set(name, (cpuByName.get(name) ?? 0) + Math.max(0, (last.event.tdur ?? last.event.dur ?? 0) - last.childUs) / 1000);
+      }
+    };
+    for (let k = i; k < j; k += 1) {
+      const event = mine[k] as TraceEvent;
+      cpuClose(event.ts);
+      const parent = cpuStack.at(-1);
+      if (parent !== undefined) parent.childUs += event.tdur ?? event.dur ?? 0;
+      cpuStack.push({ event, childUs: 0 });
+    }
+    cpuClose(Number.POSITIVE_INFINITY);
     if ((top.dur ?? 0) / 1000 >= minMs) {
       const self = new Map<string, number>();
       const stack: { event: TraceEvent; childUs: number }[] = [];
@@ -94,7 +125,10 @@ export function summariseTrace(trace: { traceEvents: TraceEvent[] } | TraceEvent
   }
   const totals = new Map<string, number>();
   for (const task of longTasks) for (const [name, v] of task.self) totals.set(name, (totals.get(name) ?? 0) + v);
-  return { mainThreadTasks: tasks, longTasks, totals: [...totals.entries()].sort((a, b) => b[1] - a[1]), gcMs };
+  return {
+    mainThreadTasks: tasks, longTasks, totals: [...totals.entries()].sort((a, b) => b[1] - a[1]), gcMs,
+    wallMs, cpuMs, cpuByName: [...cpuByName.entries()].sort((a, b) => b[1] - a[1]),
+  };
 }
 
 /** Trace categories that name script, style, layout, paint and GC on the main thread. */

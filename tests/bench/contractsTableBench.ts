@@ -267,17 +267,20 @@ async function main(): Promise<void> {
     }
     console.log(uptime());
 
-    // --trace: one more scroll of the grid under Chromium tracing; what its long main-thread tasks spent time on.
+    // --trace: one more scroll of each table under Chromium tracing: what their main threads spent time on.
+    // CPU (thread) time does not grow when the thread waits for a core, so it compares tables on a busy machine.
     if (TRACE) {
-      await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-      const scroll = await scrollOnce(GRID, page);
-      const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as Parameters<typeof summariseTrace>[0];
-      const frames = [...scroll.frames].sort((a, b) => a - b);
-      console.log(`\n== traced scroll (tracing itself costs time) ==\nframes ${frames.length}; over 25 ms: ${frames.filter((f) => f > 25).length}; ${distribution(frames)}`);
-      const summary = summariseTrace(trace, 12);
-      console.log(`main-thread tasks ${summary.mainThreadTasks}; GC on the main thread ${ms(summary.gcMs)}; tasks ≥ 12 ms: ${summary.longTasks.length}`);
-      for (const task of summary.longTasks) console.log(`  at ${ms(task.atMs)}: ${ms(task.durMs)} — ${task.self.slice(0, 6).map(([n, v]) => `${n} ${v.toFixed(1)}`).join('; ')}`);
-      console.log(`self time over the long tasks: ${summary.totals.slice(0, 15).map(([n, v]) => `${n} ${v.toFixed(1)}`).join('; ')}`);
+      for (const { shape, page: target } of pages) {
+        await browser.startTracing(target, { categories: TRACE_CATEGORIES });
+        const scroll = await scrollOnce(shape, target);
+        const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as Parameters<typeof summariseTrace>[0];
+        const frames = [...scroll.frames].sort((a, b) => a - b);
+        const summary = summariseTrace(trace, 12);
+        console.log(`\n== traced scroll of ${shape.name} (tracing itself costs time) ==\nframes ${frames.length}; over 25 ms: ${frames.filter((f) => f > 25).length}; ${distribution(frames)}`);
+        console.log(`main thread: ${summary.mainThreadTasks} tasks, wall ${ms(summary.wallMs)}, CPU ${ms(summary.cpuMs)} (of ~5,000 ms scrolled); GC ${ms(summary.gcMs)}; tasks ≥ 12 ms: ${summary.longTasks.length}`);
+        console.log(`CPU self time by event: ${summary.cpuByName.slice(0, 14).map(([n, v]) => `${n} ${v.toFixed(1)}`).join('; ')}`);
+        for (const task of summary.longTasks.slice(0, 12)) console.log(`  long task at ${ms(task.atMs)}: ${ms(task.durMs)} — ${task.self.slice(0, 5).map(([n, v]) => `${n} ${v.toFixed(1)}`).join('; ')}`);
+      }
     }
     for (const { page: target } of pages) await target.close();
   } finally {

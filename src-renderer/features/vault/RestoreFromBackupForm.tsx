@@ -1,9 +1,10 @@
 import { Alert, Button, Form, Progress, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BackupRestoreResult } from '../../../src-shared/model/backup.ts';
 import { appApi } from '../../api/appApi.ts';
 import { callApi } from '../../api/callApi.ts';
 import type { Problem } from '../../api/problem.ts';
+import { useDesktopRequestStore } from '../../app/desktopRequestStore.ts';
 import { ProblemAlert } from '../../app/ProblemAlert.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { BackupFileInput } from '../backup/BackupFileInput.tsx';
@@ -24,7 +25,7 @@ interface GateRestoreFields {
  * "Restore from backup" on the unlock screen, with no vault open: `backup.restore` needs only the `open`
  * permission (like create and unlock) and writes into a new or empty folder, so nothing has to be
  * unlocked first. Once restored, the vault is opened right here with the passphrase or recovery key it
- * had (not the backup passphrase).
+ * had (not the backup passphrase). A `.cvbackup` opened with the desktop app while locked lands here.
  */
 export function RestoreFromBackupForm() {
   const t = useT();
@@ -32,6 +33,13 @@ export function RestoreFromBackupForm() {
   const task = useProgressTask();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [result, setResult] = useState<BackupRestoreResult | null>(null);
+  const pending = useDesktopRequestStore((state) => state.pending);
+
+  useEffect(() => {
+    if (pending?.kind !== 'restoreBackup') return;
+    form.setFieldsValue({ file: pending.path });
+    useDesktopRequestStore.getState().clear();
+  }, [pending, form]);
 
   const restore = async (fields: GateRestoreFields): Promise<void> => {
     setProblem(null);

@@ -1,5 +1,6 @@
 import { Card, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useDesktopRequestStore } from '../../app/desktopRequestStore.ts';
 import { ProblemAlert } from '../../app/ProblemAlert.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { LanguageSwitch } from '../settings/LanguageSwitch.tsx';
@@ -18,6 +19,11 @@ export function VaultGate() {
   const clearProblem = useVaultStore((state) => state.clearProblem);
   // A first start (no vault opened here before) lands on "create"; later starts on "unlock".
   const [tab, setTab] = useState<GateTab>(rememberedDir === '' ? 'create' : 'unlock');
+  // A `.cvbackup` opened with the desktop app while no vault is open: the restore tab takes it.
+  const pendingRestore = useDesktopRequestStore((state) => state.pending?.kind === 'restoreBackup');
+  useEffect(() => {
+    if (pendingRestore) setTab('restore');
+  }, [pendingRestore]);
   return (
     <main className="gate">
       <Card className="gate-card">

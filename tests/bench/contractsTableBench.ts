@@ -262,6 +262,13 @@ async function main(): Promise<void> {
         console.log(`${shape.name}, run ${round + 1}: frames ${frames.length}; frame time p50 ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}, p99 ${ms(quantile(frames, 0.99))}, max ${ms(frames.at(-1) ?? Number.NaN)}`);
         console.log(`  frames over 16.7 ms: ${frames.filter((f) => f > 16.7).length}; over 25 ms (dropped): ${frames.filter((f) => f > 25).length}; over 33.4 ms: ${frames.filter((f) => f > 33.4).length}`);
         console.log(`  ${distribution(frames)}`);
+        let at = 0;
+        const late: string[] = [];
+        for (const f of scroll.frames) {
+          at += f;
+          if (f > 25) late.push(`${f.toFixed(0)}@${at.toFixed(0)}`);
+        }
+        console.log(`  frames over 25 ms as duration@ms into the scroll: ${late.join(' ')}`);
         console.log(`  scrolled ${Math.round(scroll.scrolledPx).toLocaleString('en')} px; sampled frames showing a not-yet-loaded row: ${scroll.withPlaceholders} of ${scroll.sampled}; first row at the end: ${scroll.lastRow}`);
       }
     }

@@ -221,9 +221,7 @@ export function ContractsGrid(props: ContractsGridProps) {
     <div className="contracts-grid" style={vars}>
       <div ref={scrollRef} className="grid-scroll" style={{ height }} role="table" aria-label={label} aria-rowcount={count + 1} aria-busy={loading}>
         <GridHeader columns={columns} sort={sort} onSort={onSort} headerCheckbox={headerCheckbox} width={width} />
-        {/* While scrolling the rows take no pointer events (decision 0025): the browser's hover update after each
-            scroll step (a synthetic mouse move: hit test, :hover restyle) stood out in the traced frames. */}
-        <div role="rowgroup" className={virtualizer.isScrolling ? 'grid-body grid-body-scrolling' : 'grid-body'} style={{ width, height: count * GRID_ROW_HEIGHT }}>
+        <div role="rowgroup" className="grid-body" style={{ width, height: count * GRID_ROW_HEIGHT }}>
           {items.map((item) => {
             const row = rowAt(item.index);
             return (

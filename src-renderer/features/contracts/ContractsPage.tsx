@@ -16,7 +16,7 @@ import { TagPanel } from '../library/TagPanel.tsx';
 import { choosableColumns, useColumnChoiceStore, type ChoosableColumn } from './columnChoiceStore.ts';
 import { ContractFiltersPanel } from './ContractFiltersPanel.tsx';
 import { ContractsGrid, type GridColumn } from './ContractsGrid.tsx';
-import { contractAt, isContractSelected, noteShownRows, selectionCount, sortableColumns, useContractsStore, WINDOW_SIZE } from './contractsStore.ts';
+import { contractAt, isContractSelected, selectionCount, sortableColumns, useContractsStore, WINDOW_SIZE } from './contractsStore.ts';
 
 // Rows fetched behind the visible ones, and ahead of them in the direction of the scroll (over a window,
 // so the next window is on its way well before the scroll reaches it).
@@ -70,7 +70,6 @@ function ContractsTable({ columns, height }: { columns: GridColumn[]; height: nu
     else startContractDrag(event.dataTransfer, state.selected);
   }, []);
   const onRange = useCallback((first: number, last: number, forward: boolean) => {
-    noteShownRows(first, last);
     if (forward) ensure(Math.max(0, first - PREFETCH_BEHIND), last + PREFETCH_AHEAD);
     else ensure(Math.max(0, first - PREFETCH_AHEAD), last + PREFETCH_BEHIND);
   }, [ensure]);

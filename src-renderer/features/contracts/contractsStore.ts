@@ -17,8 +17,8 @@ export type ContractFilters = Omit<OperationRequest<'contracts.page'>, 'offset' 
 
 /**
  * Rows fetched per call: a screen is ~15 rows, so one call covers a fast flick of the scroll wheel. 100
- * rather than 200 (decision 0025): each answer (~50 kB) is parsed on the main thread, so a smaller one
- * takes a smaller bite out of the frame it lands in.
+ * rather than 200 (decision 0025): each answer (~50 kB) is parsed on the main thread, in whatever frame
+ * it lands in.
  */
 export const WINDOW_SIZE = 100;
 
@@ -56,21 +56,6 @@ interface ContractsState {
 let windows = new ContractWindows<ContractRow>(WINDOW_SIZE);
 let generation = 0;
 
-// The rows the grid last asked for (onRange), so an arriving window knows whether one of them is on screen.
-let shownFrom = 0;
-let shownTo = -1;
-
-/** Records which rows the grid shows (called with every range it renders). */
-export function noteShownRows(from: number, to: number): void {
-  shownFrom = from;
-  shownTo = to;
-}
-
-function visibleWaiting(window: number): boolean {
-  const start = window * WINDOW_SIZE;
-  return start <= shownTo && start + WINDOW_SIZE - 1 >= shownFrom;
-}
-
 /** The row at an index of the current result, if its window has arrived. */
 export function contractAt(index: number): ContractRow | undefined {
   return windows.row(index);
@@ -105,26 +90,7 @@ export const useContractsStore = create<ContractsState>()((set, get) => {
       return;
     }
     windows.finish(window, outcome.value.rows);
-    const { total } = get();
-    // A window fetched ahead of the scroll is read by the grid's next render (every scroll frame renders);
-    // telling React now would add a commit to the frame the answer lands in, so the bump waits for idle
-    // time (decision 0025). The first window, a new total, or a row on screen still waiting: at once.
-    if (total === outcome.value.total && !visibleWaiting(window)) {
-      scheduleBump(gen);
-      return;
-    }
     set((state) => ({ total: outcome.value.total, version: state.version + 1, loading: false }));
-  };
-  let bumpPending = false;
-  const scheduleBump = (gen: number): void => {
-    if (bumpPending) return;
-    bumpPending = true;
-    const bump = () => {
-      bumpPending = false;
-      if (gen === generation) set((state) => ({ version: state.version + 1, loading: false }));
-    };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(bump, { timeout: 250 });
-    else setTimeout(bump, 0);
   };
   return {
     total: null,

@@ -363,6 +363,21 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       print(opts, events, () => auditTable(locale, events));
     });
 
+  // #5 tags (s12-ui): list and rename over `tags.list` / `tags.rename`.
+  const tags = program.command('tags').description('contract tags');
+  tags.command('list <vault-dir>').description('list tags with how many contracts carry each')
+    .action(async (dir: string, _o: unknown, cmd: Command) => {
+      const opts = globals(cmd);
+      const list = await withVault(dir, opts, () => call('tags.list', {}));
+      print(opts, list, () => (list.length === 0 ? t('cli.tags.none') : list.map((tag) => `${tag.name}  ${tag.contractCount}`).join('\n')));
+    });
+  tags.command('rename <vault-dir> <old> <new>').description('rename a tag on every contract carrying it; onto an existing tag, the two merge')
+    .action(async (dir: string, from: string, to: string, _o: unknown, cmd: Command) => {
+      const opts = globals(cmd);
+      const renamed = await withVault(dir, opts, () => call('tags.rename', { from, to }));
+      print(opts, renamed, () => t('cli.tags.renamed', { from, to, count: renamed.renamed }));
+    });
+
   // Backups (#7)
   registerBackupCommands(program, {
     locale, call: (name, input) => call(name, input), withVault, print, globals,

@@ -24,6 +24,7 @@ import {
   backupStatus, clearBackupSchedule, exportVaultBackup, getBackupSchedule, listScheduledBackups, pruneScheduledBackups, restoreVaultBackup, runScheduledBackup, setBackupSchedule, verifyBackup,
 } from './services/backupService.ts';
 import { createFolder, listFolders as listFileSystemFolders } from './services/folderListing.ts';
+import { listFiles } from './services/fileListing.ts';
 import { recordPendingRestore } from './backup/restoreMarker.ts';
 import { selectedContractIds } from './services/contractSelectionService.ts';
 import { renameTag } from './services/tagService.ts';
@@ -170,4 +171,6 @@ export const handlers: Handlers = {
   'fs.createFolder': async (input) => createFolder(input.parent, input.name),
   // #5 library leftovers
   'tags.rename': async (input, ctx) => renameTag(serviceContext(ctx), input.from, input.to),
+  // #5 s12-ui: the backup file picker; not audited, like fs.listFolders (no vault needs to be open).
+  'fs.listFiles': async (input) => listFiles(input.path, input.kind),
 };

@@ -142,6 +142,15 @@ function installIpc(): void {
         const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return { paths: chosen.canceled ? [] : chosen.filePaths };
       },
+      'desktop.chooseBackupFile': async () => {
+        const options = {
+          title: t('desktop.dialog.chooseBackup'),
+          properties: ['openFile' as const],
+          filters: [{ name: t('desktop.dialog.backups'), extensions: ['cvbackup'] }],
+        };
+        const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return { path: chosen.canceled ? null : (chosen.filePaths[0] ?? null) };
+      },
       'desktop.openExternal': async (input) => ({ opened: await openExternalConfirmed(input.url, linkOpener) }),
       'desktop.setLocale': async (input) => {
         locale = input.locale;

@@ -6,6 +6,8 @@ export const desktopOperations = {
   'desktop.chooseImportFiles': z.object({}).strict(),
   'desktop.openExternal': z.object({ url: z.string().max(2000) }).strict(),
   'desktop.setLocale': z.object({ locale: z.enum(['en', 'zh-CN']) }).strict(),
+  // #5 s12-ui: the native open dialog for a `.cvbackup` file (restore, verify).
+  'desktop.chooseBackupFile': z.object({}).strict(),
 } as const;
 export type DesktopOperationName = keyof typeof desktopOperations;
 
@@ -15,6 +17,7 @@ export interface DesktopResults {
   'desktop.chooseImportFiles': { paths: string[] };
   'desktop.openExternal': { opened: boolean };
   'desktop.setLocale': { locale: 'en' | 'zh-CN' };
+  'desktop.chooseBackupFile': { path: string | null };
 }
 
 /** True for the names of desktop operations. */

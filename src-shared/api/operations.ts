@@ -20,6 +20,7 @@ import { matchRuleSchema } from '../rules/classification/classificationRule.ts';
 import type { RecentSearch, SavedSearch, SearchResult } from '../model/search.ts';
 import { searchSorts } from '../model/search.ts';
 import type { FileContent, FilePreview, FileText } from '../model/fileView.ts';
+import { listableFileKinds, type FileListing } from '../model/fileListing.ts';
 import type { BackupExportResult, BackupRestoreResult, BackupVerifyReport } from '../model/backup.ts';
 import type { FolderListing } from '../model/folderListing.ts';
 import { contractFilterShape, contractMatchingSchema, contractSelectionShape, oneSelection } from './contractSelection.ts';
@@ -338,6 +339,9 @@ export const operations = {
   // #5 library leftovers: tag rename (the bulk operations' `matching` selection is in src-shared/api/contractSelection.ts).
   /** Renames a tag on every contract carrying it; onto an existing tag, the two merge. */
   'tags.rename': op<{ renamed: number }>()({ input: z.object({ from: nonBlank(100), to: nonBlank(100) }).strict(), permission: 'write' }),
+  // ---- #5 s12-ui: the backup file picker in browser mode (folders plus `.cvbackup` files only; used before unlock, so `open`) ----
+  /** The subfolders and the files of one allowed kind (`cvbackup`) of an absolute folder; no other file name is ever listed. */
+  'fs.listFiles': op<FileListing>()({ input: z.object({ path: nonBlank(4096).optional(), kind: z.enum(listableFileKinds) }).strict(), permission: 'open' }),
 } as const;
 
 export type Operations = typeof operations;

@@ -805,6 +805,24 @@ export const en = {
   'reason.verify.auditSequence': 'audit event {event}: expected number {expected} (an event was removed or reordered)',
   'reason.verify.auditLink': 'audit event {event} does not link to the event before it',
   'reason.verify.auditChanged': 'audit event {event} does not match its hash (the event was changed)',
+  // #5 s12-ui: tags in the CLI, restore from the unlock screen, the .cvbackup file picker, exports that count as backups
+  'cli.tags.none': 'No tags.',
+  'cli.tags.renamed': 'Renamed the tag {from} to {to} on {count} contract(s).',
+  'ui.backupFilePicker.browse': 'Choose file…',
+  'ui.backupFilePicker.title': 'Choose a backup file',
+  'ui.backupFilePicker.help': 'Only folders and backup files (.cvbackup) are shown. Click a file to choose it.',
+  'ui.backupFilePicker.empty': 'No folders or backup files here',
+  'ui.backupFilePicker.fileMeta': '{size}, {date}',
+  'ui.backup.exportCheckProgress': 'Check progress',
+  'ui.backup.exportChecking': 'Checking the written backup file…',
+  'ui.backup.exportChecked': 'Checked: the backup file is intact. It counts as the last good backup.',
+  'ui.gate.restoreTab': 'Restore from backup',
+  'ui.gate.restoreIntro': 'Restore a backup file (.cvbackup) or a backup folder into a new, empty folder. No vault needs to be open.',
+  'ui.gate.restored': 'Restored into {dir} ({items} items). Open it below with the vault passphrase it had when it was backed up, or its recovery key.',
+  'ui.gate.openRestored': 'Open the restored vault',
+  'desktop.dialog.chooseBackup': 'Choose a backup file',
+  'desktop.dialog.backups': 'Contract Vault backups',
+  // end of #5 s12-ui
 } as const;
 
 export type MessageKey = keyof typeof en;

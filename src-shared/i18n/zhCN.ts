@@ -807,4 +807,22 @@ export const zhCN: Messages = {
   'reason.verify.auditSequence': '审计记录 {event}：应为第 {expected} 条（有记录被删除或顺序被打乱）',
   'reason.verify.auditLink': '审计记录 {event} 与前一条记录衔接不上',
   'reason.verify.auditChanged': '审计记录 {event} 与其哈希值不符（记录被修改过）',
+  // #5 s12-ui: tags in the CLI, restore from the unlock screen, the .cvbackup file picker, exports that count as backups
+  'cli.tags.none': '没有标签。',
+  'cli.tags.renamed': '已将 {count} 份合同上的标签 {from} 改名为 {to}。',
+  'ui.backupFilePicker.browse': '选择文件…',
+  'ui.backupFilePicker.title': '选择备份文件',
+  'ui.backupFilePicker.help': '仅显示文件夹和备份文件（.cvbackup）。点击文件即可选择。',
+  'ui.backupFilePicker.empty': '这里没有文件夹或备份文件',
+  'ui.backupFilePicker.fileMeta': '{size}，{date}',
+  'ui.backup.exportCheckProgress': '检查进度',
+  'ui.backup.exportChecking': '正在检查写入的备份文件…',
+  'ui.backup.exportChecked': '已检查：备份文件完好，已计为最近一次可用备份。',
+  'ui.gate.restoreTab': '从备份恢复',
+  'ui.gate.restoreIntro': '将备份文件（.cvbackup）或备份文件夹恢复到一个新的空文件夹中，无需打开任何保险库。',
+  'ui.gate.restored': '已恢复到 {dir}（{items} 项）。请在下方用备份时保险库的密码或其恢复密钥打开它。',
+  'ui.gate.openRestored': '打开恢复的保险库',
+  'desktop.dialog.chooseBackup': '选择备份文件',
+  'desktop.dialog.backups': '合同保险库备份',
+  // end of #5 s12-ui
 };

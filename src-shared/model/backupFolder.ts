@@ -41,7 +41,8 @@ export interface BackupFolderSnapshot {
 /** `backup.status`: is the vault protected? */
 export interface BackupStatus {
   schedule: BackupSchedule | null;
-  lastGood: { snapshotId: string; at: string; folder: string } | null;
+  /** `folder` is the backup folder, or for a verified export (`kind: 'export'`) the `.cvbackup` file; `at` is when the backup was taken. */
+  lastGood: { snapshotId: string; at: string; folder: string; kind?: 'folder' | 'export' } | null;
   /** A scheduled run is due now. */
   due: boolean;
   /** The last good backup is older than the warning threshold (or there is none). */

@@ -33,6 +33,7 @@ import { startWebBridge } from '../../src-main/web/webBridge.ts';
 import { generateContracts } from '../helpers/bulkContracts.ts';
 import { openRawVaultDb } from '../helpers/rawVaultDb.ts';
 import { makeTempDir } from '../helpers/tempDir.ts';
+import { summariseTrace, TRACE_CATEGORIES } from './chromeTraceSummary.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const countArg = process.argv.indexOf('--count');
@@ -99,6 +100,29 @@ const IDLE_SCRIPT = `new Promise((resolve) => {
 })`;
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+const ROUNDS = process.argv.includes('--rounds') ? Number(process.argv[process.argv.indexOf('--rounds') + 1]) : 2;
+const TRACE = process.argv.includes('--trace');
+// Options: --count N, --rounds N, --no-baseline, --baseline-commit C, --baseline-shape grid|antd, --scroll-only, --trace.
+
+/** Frame-time distribution of one run: how many frames fell in each band (vsync is 16.7 ms). */
+function distribution(sorted: number[]): string {
+  const bands: [string, (f: number) => boolean][] = [
+    ['≤16.7', (f) => f <= 16.7], ['16.7–25', (f) => f > 16.7 && f <= 25], ['25–33.4', (f) => f > 25 && f <= 33.4],
+    ['33.4–50', (f) => f > 33.4 && f <= 50], ['>50', (f) => f > 50],
+  ];
+  const counts = bands.map(([label, test]) => `${label}: ${sorted.filter(test).length}`).join(', ');
+  const over = sorted.filter((f) => f > 25).map((f) => f.toFixed(1));
+  return `distribution (ms) ${counts}; frames over 25 ms: [${over.join(', ')}]`;
+}
+
+/** `uptime`'s line, so each run says how busy the machine was. */
+function uptime(): string {
+  try {
+    return execFileSync('uptime', { encoding: 'utf8' }).trim();
+  } catch {
+    return `load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`;
+  }
+}
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
@@ -124,6 +148,7 @@ async function main(): Promise<void> {
     } finally {
       db.close();
     }
+    console.log(uptime());
     console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")} on ${os.cpus().length} cores (other work on this machine slows every figure)`);
     console.log(`vault: ${COUNT.toLocaleString('en')} contracts generated in ${ms(performance.now() - generateStart)} (not part of any figure)`);
     const unlockStart = performance.now();
@@ -140,7 +165,10 @@ async function main(): Promise<void> {
     const bridges: { shape: TableShape; url: string }[] = [{ shape: GRID, url: bridge.appUrl }];
     if (baselineDist !== null) {
       baselineBridge = await startWebBridge({ backend, staticDir: baselineDist });
-      bridges.push({ shape: ANTD, url: baselineBridge.appUrl });
+      // --baseline-shape grid: the baseline is an earlier build of this grid (A/B of a grid change in one run).
+      const baselineShape = process.argv.includes('--baseline-shape') && process.argv[process.argv.indexOf('--baseline-shape') + 1] === 'grid'
+        ? { ...GRID, name: `baseline: grid at ${BASELINE_COMMIT}` } : ANTD;
+      bridges.push({ shape: baselineShape, url: baselineBridge.appUrl });
     }
     const pages = [];
     for (const { shape, url } of bridges) {
@@ -165,17 +193,19 @@ async function main(): Promise<void> {
     }, { name, input });
     const timedCall = (name: string, input: unknown) => timedCallIn(page, name, input);
 
+    // --scroll-only (profiling): skips the data path and first-screen figures.
+    if (!process.argv.includes('--scroll-only')) {
     const listRuns = [];
     for (let i = 0; i < 3; i += 1) listRuns.push(await timedCall('contracts.list', {}));
     const pageRuns = [];
-    for (let i = 0; i < 5; i += 1) pageRuns.push(await timedCall('contracts.page', { offset: 0, limit: 200 }));
+    for (let i = 0; i < 5; i += 1) pageRuns.push(await timedCall('contracts.page', { offset: 0, limit: 100 }));
     const sortedRuns = [];
-    for (let i = 0; i < 5; i += 1) sortedRuns.push(await timedCall('contracts.page', { offset: i * 20_000, limit: 200, sort: 'signingDate', ascending: i % 2 === 0 }));
+    for (let i = 0; i < 5; i += 1) sortedRuns.push(await timedCall('contracts.page', { offset: i * 20_000, limit: 100, sort: 'signingDate', ascending: i % 2 === 0 }));
     const best = (runs: { ms: number }[]) => Math.min(...runs.map((r) => r.ms));
     console.log('\n== data path (in the page: request → parsed answer) ==');
     console.log(`baseline contracts.list (all rows):          best ${ms(best(listRuns))}, runs ${listRuns.map((r) => ms(r.ms)).join(', ')}, ${(listRuns[0]!.bytes / 1e6).toFixed(1)} MB`);
-    console.log(`contracts.page 200 rows, newest first:       best ${ms(best(pageRuns))}, runs ${pageRuns.map((r) => ms(r.ms)).join(', ')}, ${(pageRuns[0]!.bytes / 1e3).toFixed(0)} kB`);
-    console.log(`contracts.page 200 rows, new sort each time: runs ${sortedRuns.map((r) => ms(r.ms)).join(', ')} (each a fresh ordering of ${COUNT.toLocaleString('en')} rows)`);
+    console.log(`contracts.page 100 rows (a window), newest:  best ${ms(best(pageRuns))}, runs ${pageRuns.map((r) => ms(r.ms)).join(', ')}, ${(pageRuns[0]!.bytes / 1e3).toFixed(0)} kB`);
+    console.log(`contracts.page 100 rows, new sort each time: runs ${sortedRuns.map((r) => ms(r.ms)).join(', ')} (each a fresh ordering of ${COUNT.toLocaleString('en')} rows)`);
 
     // First screen: lock + unlock empties the stores, so the click below loads the first window for real.
     // The two tables take turns, so both see the same machine load.
@@ -211,21 +241,52 @@ async function main(): Promise<void> {
       console.log(`${shape.name}: runs ${runs.map(ms).join(', ')}; median ${ms(quantile(sorted, 0.5))}; target ≤ ${TARGET_FIRST_SCREEN_MS} ms: ${quantile(sorted, 0.5) <= TARGET_FIRST_SCREEN_MS ? 'met' : 'NOT met'}`);
     }
 
-    // Scripted scroll, twice per table, alternating.
-    console.log('\n== 5-second scripted scroll (4,000 px/s) ==');
-    for (let round = 0; round < 2; round += 1) {
+    }
+
+    // Scripted scroll, ROUNDS times per table (default 2), alternating, each round after an idle floor.
+    console.log(`\n== 5-second scripted scroll (4,000 px/s) ==\n${uptime()}`);
+    const scrollOnce = async (shape: TableShape, target: typeof page) => {
+      await target.locator(shape.row).first().waitFor();
+      await target.evaluate(`document.querySelector('${shape.holder}').scrollTop = 0`);
+      await target.waitForTimeout(300);
+      // A plain script string: tsx would wrap named arrow functions in a helper the page does not have.
+      return await target.evaluate(scrollScript(shape)) as { frames: number[]; sampled: number; withPlaceholders: number; scrolledPx: number; lastRow: string };
+    };
+    for (let round = 0; round < ROUNDS; round += 1) {
       const idle = [...await page.evaluate(IDLE_SCRIPT) as number[]].sort((a, b) => a - b);
-      console.log(`machine floor, run ${round + 1} (5 s of frames, nothing scrolling): frames ${idle.length}; p95 ${ms(quantile(idle, 0.95))}; over 25 ms: ${idle.filter((f) => f > 25).length}; over 33.4 ms: ${idle.filter((f) => f > 33.4).length}`);
+      console.log(`machine floor, run ${round + 1} (5 s of frames, nothing scrolling): frames ${idle.length}; p95 ${ms(quantile(idle, 0.95))}; max ${ms(idle.at(-1) ?? Number.NaN)}; over 25 ms: ${idle.filter((f) => f > 25).length}; over 33.4 ms: ${idle.filter((f) => f > 33.4).length}`);
+      console.log(`  ${distribution(idle)}`);
       for (const { shape, page: target } of pages) {
-        await target.locator(shape.row).first().waitFor();
-        await target.evaluate(`document.querySelector('${shape.holder}').scrollTop = 0`);
-        await target.waitForTimeout(300);
-        // A plain script string: tsx would wrap named arrow functions in a helper the page does not have.
-        const scroll = await target.evaluate(scrollScript(shape)) as { frames: number[]; sampled: number; withPlaceholders: number; scrolledPx: number; lastRow: string };
+        const scroll = await scrollOnce(shape, target);
         const frames = [...scroll.frames].sort((a, b) => a - b);
         console.log(`${shape.name}, run ${round + 1}: frames ${frames.length}; frame time p50 ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}, p99 ${ms(quantile(frames, 0.99))}, max ${ms(frames.at(-1) ?? Number.NaN)}`);
         console.log(`  frames over 16.7 ms: ${frames.filter((f) => f > 16.7).length}; over 25 ms (dropped): ${frames.filter((f) => f > 25).length}; over 33.4 ms: ${frames.filter((f) => f > 33.4).length}`);
+        console.log(`  ${distribution(frames)}`);
+        let at = 0;
+        const late: string[] = [];
+        for (const f of scroll.frames) {
+          at += f;
+          if (f > 25) late.push(`${f.toFixed(0)}@${at.toFixed(0)}`);
+        }
+        console.log(`  frames over 25 ms as duration@ms into the scroll: ${late.join(' ')}`);
         console.log(`  scrolled ${Math.round(scroll.scrolledPx).toLocaleString('en')} px; sampled frames showing a not-yet-loaded row: ${scroll.withPlaceholders} of ${scroll.sampled}; first row at the end: ${scroll.lastRow}`);
+      }
+    }
+    console.log(uptime());
+
+    // --trace: one more scroll of each table under Chromium tracing: what their main threads spent time on.
+    // CPU (thread) time does not grow when the thread waits for a core, so it compares tables on a busy machine.
+    if (TRACE) {
+      for (const { shape, page: target } of pages) {
+        await browser.startTracing(target, { categories: TRACE_CATEGORIES });
+        const scroll = await scrollOnce(shape, target);
+        const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as Parameters<typeof summariseTrace>[0];
+        const frames = [...scroll.frames].sort((a, b) => a - b);
+        const summary = summariseTrace(trace, 12);
+        console.log(`\n== traced scroll of ${shape.name} (tracing itself costs time) ==\nframes ${frames.length}; over 25 ms: ${frames.filter((f) => f > 25).length}; ${distribution(frames)}`);
+        console.log(`main thread: ${summary.mainThreadTasks} tasks, wall ${ms(summary.wallMs)}, CPU ${ms(summary.cpuMs)} (of ~5,000 ms scrolled); GC ${ms(summary.gcMs)}; tasks ≥ 12 ms: ${summary.longTasks.length}`);
+        console.log(`CPU self time by event: ${summary.cpuByName.slice(0, 14).map(([n, v]) => `${n} ${v.toFixed(1)}`).join('; ')}`);
+        for (const task of summary.longTasks.slice(0, 12)) console.log(`  long task at ${ms(task.atMs)}: ${ms(task.durMs)} — ${task.self.slice(0, 5).map(([n, v]) => `${n} ${v.toFixed(1)}`).join('; ')}`);
       }
     }
     for (const { page: target } of pages) await target.close();

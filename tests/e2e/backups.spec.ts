@@ -3,6 +3,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './accessibility.ts';
+import { createVaultInUi, invokeFromPage as invokeInPage } from './vaultSetup.ts';
 import { readBridgeInfo, type BridgeInfo } from './bridgeInfo.ts';
 import { journeyCustomer, writeJourneyPdfs } from './journeyFiles.ts';
 
@@ -28,19 +29,8 @@ async function settled(): Promise<void> {
   await page.waitForTimeout(350);
 }
 
-async function invokeFromPage(name: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
-  return page.evaluate(async ({ name, input }) => {
-    const hash = (globalThis as unknown as { location: { hash: string } }).location.hash;
-    const token = /token=([0-9a-f]{64})/u.exec(hash)?.[1] ?? '';
-    const response = await fetch('/api/invoke', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name, input }),
-    });
-    const lines = (await response.text()).trim().split('\n');
-    return (JSON.parse(lines[lines.length - 1] ?? '{}') as { result: { ok: boolean; value?: unknown; error?: { code: string } } }).result;
-  }, { name, input });
-}
+/** The bridge, called from inside the page (tests/e2e/vaultSetup.ts). */
+const invokeFromPage = (name: string, input: unknown) => invokeInPage(page, name, input);
 
 test.beforeAll(async ({ browser }) => {
   info = await readBridgeInfo();
@@ -79,13 +69,7 @@ test('creates a vault in a folder made and chosen with the folder picker (the ty
   await expect(picker).toHaveCount(0);
   await expect(form.getByLabel('Vault folder')).toHaveValue(vaultDir);
 
-  await form.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await form.getByLabel('Passphrase again').fill(passphrase);
-  await form.getByRole('button', { name: 'Create vault' }).click();
-  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible({ timeout: 30_000 });
-  await page.getByLabel('I have written it down or printed it').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await createVaultInUi(page, { passphrase });
   expect(existsSync(join(vaultDir, 'vault.json'))).toBe(true);
 });
 
@@ -112,6 +96,9 @@ test('exports a backup file with a progress bar, and verifies it intact', async 
   exported = join(work, 'exports', 'firm.cvbackup');
   await expect(card.getByText(`Backup written to ${exported}`)).toBeVisible({ timeout: 45_000 });
   await expect(card.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('aria-valuenow', '100');
+  // Export now reads the file back and checks it; a checked export is the last good backup (decision 0025).
+  await expect(card.getByText('Checked: the backup file is intact. It counts as the last good backup.')).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator('.backup-warning')).toHaveCount(0);
 
   const verify = page.locator('.backup-verify');
   await verify.getByLabel('Backup file or backup folder').fill(exported);

@@ -6,6 +6,7 @@ import { makeCjkPdf } from '../fixtures/makeCjkPdf.ts';
 import { makeXlsx } from '../fixtures/office/makeXlsx.ts';
 import { makePdf } from '../fixtures/makePdf.ts';
 import { expectNoSeriousA11yViolations } from './accessibility.ts';
+import { invokeFromPage as invokeInPage, openFreshVault } from './vaultSetup.ts';
 import { readBridgeInfo, type BridgeInfo } from './bridgeInfo.ts';
 
 /**
@@ -44,20 +45,8 @@ async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: join('docs', 'screenshots', `${name}.png`) });
 }
 
-/** Calls the bridge from inside the page with the page's own token, as the app's transport does. */
-async function invokeFromPage(name: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
-  return page.evaluate(async ({ name, input }) => {
-    const hash = (globalThis as unknown as { location: { hash: string } }).location.hash;
-    const token = /token=([0-9a-f]{64})/u.exec(hash)?.[1] ?? '';
-    const response = await fetch('/api/invoke', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name, input }),
-    });
-    const lines = (await response.text()).trim().split('\n');
-    return (JSON.parse(lines[lines.length - 1] ?? '{}') as { result: { ok: boolean; value?: unknown; error?: { code: string } } }).result;
-  }, { name, input });
-}
+/** The bridge, called from inside the page (tests/e2e/vaultSetup.ts). */
+const invokeFromPage = (name: string, input: unknown) => invokeInPage(page, name, input);
 
 /** Imports files through the bridge (drag-and-drop import is another branch's work) and returns the outcomes' statuses. */
 async function importFiles(paths: string[]): Promise<string[]> {
@@ -84,9 +73,7 @@ test.beforeAll(async ({ browser }) => {
     if (message.type() === 'error' || /Content Security Policy|Refused to/u.test(message.text())) browserProblems.push(message.text());
   });
   page.on('pageerror', (error) => browserProblems.push(error.message));
-  await page.goto(info.appUrl);
-  const created = await invokeFromPage('vault.create', { vaultDir: join(info.workDir, 'contract-page-vault'), passphrase: 'Contract page passphrase 42', kdf: 'interactive' });
-  expect(created.ok).toBe(true);
+  await openFreshVault(page, info.appUrl, join(info.workDir, 'contract-page-vault'), 'Contract page passphrase 42');
   expect((await invokeFromPage('customers.add', { name: customer })).ok).toBe(true);
   await writeFile(join(filesDir, 'service-agreement.pdf'), await makePdf(serviceV1));
   await writeFile(join(filesDir, '采购合同.pdf'), await makeCjkPdf(purchase('壹拾万元整（¥100,000.00）')));

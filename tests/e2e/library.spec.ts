@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './accessibility.ts';
+import { invokeFromPage as invokeInPage, openFreshVault } from './vaultSetup.ts';
 import { readBridgeInfo, type BridgeInfo } from './bridgeInfo.ts';
 import { writeJourneyPdfs } from './journeyFiles.ts';
 
@@ -34,20 +35,8 @@ async function settled(): Promise<void> {
   await page.waitForTimeout(350);
 }
 
-/** Calls the bridge from inside the page with the page's own token, as the app's transport does. */
-async function invokeFromPage(name: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
-  return page.evaluate(async ({ name, input }) => {
-    const hash = (globalThis as unknown as { location: { hash: string } }).location.hash;
-    const token = /token=([0-9a-f]{64})/u.exec(hash)?.[1] ?? '';
-    const response = await fetch('/api/invoke', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name, input }),
-    });
-    const lines = (await response.text()).trim().split('\n');
-    return (JSON.parse(lines[lines.length - 1] ?? '{}') as { result: { ok: boolean; value?: unknown; error?: { code: string } } }).result;
-  }, { name, input });
-}
+/** The bridge, called from inside the page (tests/e2e/vaultSetup.ts). */
+const invokeFromPage = (name: string, input: unknown) => invokeInPage(page, name, input);
 
 /**
  * Drops real files onto an element: a DataTransfer built in the page with File objects holding the files'
@@ -92,11 +81,7 @@ test.afterAll(async () => {
 });
 
 test('opens its own fresh vault', async () => {
-  await page.goto(info.appUrl);
-  const created = await invokeFromPage('vault.create', { vaultDir: join(info.workDir, 'library-vault'), passphrase: 'Library views passphrase 42', kdf: 'interactive' });
-  expect(created.ok).toBe(true);
-  await page.reload();
-  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await openFreshVault(page, info.appUrl, join(info.workDir, 'library-vault'), 'Library views passphrase 42');
 });
 
 test('adds a customer with a Chinese name through the dialog', async () => {

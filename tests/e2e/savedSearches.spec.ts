@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './accessibility.ts';
+import { invokeFromPage as invokeInPage, openFreshVault } from './vaultSetup.ts';
 import { readBridgeInfo, type BridgeInfo } from './bridgeInfo.ts';
 
 /**
@@ -13,19 +14,8 @@ test.describe.configure({ mode: 'serial' });
 let info: BridgeInfo;
 let page: Page;
 
-async function invokeFromPage(name: string, input: unknown): Promise<{ ok: boolean; value?: unknown }> {
-  return page.evaluate(async ({ name, input }) => {
-    const hash = (globalThis as unknown as { location: { hash: string } }).location.hash;
-    const token = /token=([0-9a-f]{64})/u.exec(hash)?.[1] ?? '';
-    const response = await fetch('/api/invoke', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name, input }),
-    });
-    const lines = (await response.text()).trim().split('\n');
-    return (JSON.parse(lines[lines.length - 1] ?? '{}') as { result: { ok: boolean; value?: unknown } }).result;
-  }, { name, input });
-}
+/** The bridge, called from inside the page (tests/e2e/vaultSetup.ts). */
+const invokeFromPage = (name: string, input: unknown) => invokeInPage(page, name, input);
 
 test.beforeAll(async ({ browser }) => {
   info = await readBridgeInfo();
@@ -38,8 +28,7 @@ test.afterAll(async () => {
 });
 
 test('pages through 60 results with Show more', async () => {
-  await page.goto(info.appUrl);
-  expect((await invokeFromPage('vault.create', { vaultDir: join(info.workDir, 'saved-search-vault'), passphrase: 'Saved searches passphrase 42', kdf: 'interactive' })).ok).toBe(true);
+  await openFreshVault(page, info.appUrl, join(info.workDir, 'saved-search-vault'), 'Saved searches passphrase 42');
   const dir = join(info.workDir, 'saved-search-files');
   await mkdir(dir, { recursive: true });
   const paths: string[] = [];

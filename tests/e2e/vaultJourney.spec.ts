@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './accessibility.ts';
+import { createVaultInUi, invokeFromPage as invokeInPage } from './vaultSetup.ts';
 import { readBridgeInfo, type BridgeInfo } from './bridgeInfo.ts';
 import { journeyCustomer, writeJourneyPdfs } from './journeyFiles.ts';
 
@@ -30,21 +31,8 @@ async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: join('docs', 'screenshots', `${name}.png`) });
 }
 
-/** Calls the bridge from inside the page with the page's own token, as the app's transport does. */
-async function invokeFromPage(name: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
-  return page.evaluate(async ({ name, input }) => {
-    // Runs in the browser; the test's tsconfig has Node's types, not the DOM's.
-    const hash = (globalThis as unknown as { location: { hash: string } }).location.hash;
-    const token = /token=([0-9a-f]{64})/u.exec(hash)?.[1] ?? '';
-    const response = await fetch('/api/invoke', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name, input }),
-    });
-    const lines = (await response.text()).trim().split('\n');
-    return (JSON.parse(lines[lines.length - 1] ?? '{}') as { result: { ok: boolean; value?: unknown; error?: { code: string } } }).result;
-  }, { name, input });
-}
+/** The bridge, called from inside the page (tests/e2e/vaultSetup.ts). */
+const invokeFromPage = (name: string, input: unknown) => invokeInPage(page, name, input);
 
 test.beforeAll(async ({ browser }) => {
   info = await readBridgeInfo();
@@ -79,19 +67,15 @@ test('creates a vault through the UI and shows the recovery key once', async () 
   await form.getByLabel('Passphrase again').fill(`${passphrase}!`);
   await form.getByRole('button', { name: 'Create vault' }).click();
   await expect(form.getByText('The two passphrases do not match.')).toBeVisible();
-  await form.getByLabel('Passphrase again').fill(passphrase);
-  await form.getByRole('button', { name: 'Create vault' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible({ timeout: 30_000 });
-  recoveryKey = (await page.getByTestId('recovery-key').locator('code').textContent()) ?? '';
-  expect(recoveryKey).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){10}$/u);
-  await expectNoSeriousA11yViolations(page, 'recovery key');
-  const next = page.getByRole('button', { name: 'Continue' });
-  await expect(next).toBeDisabled();
-  await page.getByLabel('I have written it down or printed it').check();
-  await next.click();
-
-  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  // The rest as any spec creates a vault; the recovery-key screen is checked while it shows.
+  recoveryKey = await createVaultInUi(page, {
+    passphrase,
+    onRecoveryKey: async () => {
+      await expectNoSeriousA11yViolations(page, 'recovery key');
+      await expect(page.getByRole('button', { name: 'Continue' })).toBeDisabled();
+    },
+  });
   await expect(page.getByText('Vault unlocked')).toBeVisible();
   await expect(page.getByText(recoveryKey)).toHaveCount(0);
 });
@@ -253,5 +237,8 @@ test('locks, refuses a wrong passphrase in the UI language, and unlocks with the
   await page.getByRole('navigation').getByText('设置', { exact: true }).click();
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  // Every spec ends locked, so the next one (or a rerun) starts at the gate.
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
   expect(browserProblems).toEqual([]);
 });

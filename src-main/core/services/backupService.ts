@@ -45,11 +45,31 @@ export async function exportVaultBackup(ctx: ServiceContext, input: OperationInp
 
 /** `backup.verify`: checks a backup file; recorded in the open vault's log, if one is open. */
 export async function verifyBackup(session: VaultSession | null, actor: string, input: OperationInput<'backup.verify'>, progress?: ByteProgress): Promise<BackupVerifyReport> {
-  const report = (await isDirectory(input.file))
+  const folder = await isDirectory(input.file);
+  const report = folder
     ? await verifyFolder(input.file, backupSecretOf(input), input.snapshot, progress)
     : await verifyBackupFile(input.file, backupSecretOf(input), progress);
   if (session !== null) record(session, actor, 'backup.verify', { backupId: report.backupId, ok: report.ok, problems: report.problems.length });
+  if (session !== null) countVerifiedBackup(session, input.file, folder ? 'folder' : 'export', report);
   return report;
+}
+
+/**
+ * A `.cvbackup` file of the open vault that verified whole counts as a good backup (decision 0025): it is
+ * a complete, restorable copy at its creation time, in a file the user chose. It becomes `lastGood` (which
+ * clears the "no recent backup" warning) when it is newer than the last good one. An export that was never
+ * verified does not count, nor does a backup of another vault. A folder snapshot counts through `backup.run`,
+ * and again here when verified (it is as good a copy).
+ */
+function countVerifiedBackup(session: VaultSession, file: string, kind: 'folder' | 'export', report: BackupVerifyReport): void {
+  if (!report.ok || report.vaultId !== session.vaultId || report.backupId === null || report.createdAt === null) return;
+  const createdAt = Date.parse(report.createdAt);
+  if (Number.isNaN(createdAt)) return;
+  const current = getSetting(session.db, LAST_GOOD_SETTING) as BackupStatus['lastGood'] | undefined;
+  if (current != null && Date.parse(current.at) >= createdAt) return;
+  session.db.transaction(() => {
+    setSetting(session.db, LAST_GOOD_SETTING, { snapshotId: report.backupId, at: new Date(createdAt).toISOString(), folder: resolve(file), kind });
+  }).immediate();
 }
 
 /** `backup.restore`: into a new folder; the restored vault records the restore at its first unlock. */

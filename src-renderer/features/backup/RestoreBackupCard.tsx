@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Progress } from 'antd';
+import { Alert, Button, Card, Form, Progress } from 'antd';
 import { useEffect, useState } from 'react';
 import type { BackupRestoreResult } from '../../../src-shared/model/backup.ts';
 import { appApi } from '../../api/appApi.ts';
@@ -8,6 +8,7 @@ import { useDesktopRequestStore } from '../../app/desktopRequestStore.ts';
 import { ProblemAlert } from '../../app/ProblemAlert.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { FolderPathInput } from '../folders/FolderPathInput.tsx';
+import { BackupFileInput } from './BackupFileInput.tsx';
 import { backupSecretInput, type BackupSecretKind } from './backupSecret.ts';
 import { BackupSecretFields } from './BackupSecretFields.tsx';
 import { useProgressTask } from './useProgressTask.ts';
@@ -53,7 +54,7 @@ export function RestoreBackupCard() {
     <Card title={t('ui.backup.restoreTitle')} className="backup-restore">
       <Form<RestoreFields> form={form} name="backupRestore" layout="vertical" requiredMark={false} disabled={task.running} onFinish={(fields) => void restore(fields)}>
         <Form.Item name="file" label={t('ui.backup.restoreFile')} htmlFor="restore-file" extra={t('ui.backup.verifyFileHelp')} rules={[{ required: true, whitespace: true, message: t('ui.settings.required') }]}>
-          <Input id="restore-file" spellCheck={false} />
+          <BackupFileInput id="restore-file" pickerTitle={t('ui.backupFilePicker.title')} />
         </Form.Item>
         <Form.Item name="targetDir" label={t('ui.backup.restoreTarget')} extra={t('ui.backup.restoreTargetHelp')} rules={[{ required: true, whitespace: true, message: t('ui.settings.required') }]}>
           <FolderPathInput pickerTitle={t('ui.backup.restoreTarget')} />

@@ -1,7 +1,7 @@
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Spin, theme } from 'antd';
-import { memo, useEffect, useLayoutEffect, useRef, type CSSProperties, type DragEvent, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type DragEvent, type ReactNode } from 'react';
 import type { ContractRow } from '../../../src-shared/model/contractPage.ts';
 import type { Locale } from '../../../src-shared/i18n/translate.ts';
 import type { Translator } from '../../i18n/useT.ts';
@@ -118,6 +118,46 @@ const GridRow = memo(function GridRow({ index, row, columns, locale, t, checked,
   );
 });
 
+/**
+ * The sticky header, memoised: the grid re-renders on every scroll step (the virtualizer's offset), and the
+ * header's sort buttons and antd icons would otherwise re-render with it each frame (decision 0025).
+ */
+const GridHeader = memo(function GridHeader({ columns, sort, onSort, headerCheckbox, width }: {
+  columns: readonly GridColumn[];
+  sort: ContractSort | null;
+  onSort: (sort: ContractSort | null) => void;
+  headerCheckbox: ReactNode;
+  width: number;
+}) {
+  return (
+    <div role="rowgroup" className="grid-head" style={{ width, height: HEADER_HEIGHT }}>
+      <div role="row" aria-rowindex={1} className="grid-head-row">
+        <div role="columnheader" className="grid-cell grid-cell-select">{headerCheckbox}</div>
+        {columns.map((column) => {
+          const order = sort !== null && sort.columnKey === column.key ? sort.order : null;
+          return (
+            <div
+              key={column.key} role="columnheader" style={{ width: column.width }}
+              className={column.alignRight ? 'grid-cell grid-head-cell grid-cell-right' : 'grid-cell grid-head-cell'}
+              aria-sort={column.sortable ? (order === 'ascend' ? 'ascending' : order === 'descend' ? 'descending' : 'none') : undefined}
+            >
+              {column.sortable ? (
+                <button type="button" className="grid-sort" onClick={() => onSort(nextSort(sort, column.key))}>
+                  <span>{column.label}</span>
+                  <span className="grid-sort-icons" aria-hidden>
+                    <CaretUpOutlined className={order === 'ascend' ? 'grid-sort-on' : undefined} />
+                    <CaretDownOutlined className={order === 'descend' ? 'grid-sort-on' : undefined} />
+                  </span>
+                </button>
+              ) : column.label}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+});
+
 function nextSort(sort: ContractSort | null, key: string): ContractSort | null {
   if (sort === null || sort.columnKey !== key) return { columnKey: key, order: 'ascend' };
   return sort.order === 'ascend' ? { columnKey: key, order: 'descend' } : null;
@@ -159,7 +199,8 @@ export function ContractsGrid(props: ContractsGridProps) {
   }, [resetKey]);
 
   const width = columns.reduce((sum, column) => sum + column.width, 48);
-  const vars = {
+  // Built once per theme: the grid re-renders every scroll step, and a new style object would be diffed each time.
+  const vars = useMemo(() => ({
     '--grid-border': token.colorBorderSecondary,
     '--grid-header-bg': token.colorFillAlter,
     '--grid-bg': token.colorBgContainer,
@@ -174,36 +215,12 @@ export function ContractsGrid(props: ContractsGridProps) {
     '--grid-error': token.colorError,
     '--grid-default': token.colorTextQuaternary,
     '--grid-row-height': `${GRID_ROW_HEIGHT}px`,
-  } as CSSProperties;
+  }) as CSSProperties, [token]);
 
   return (
     <div className="contracts-grid" style={vars}>
       <div ref={scrollRef} className="grid-scroll" style={{ height }} role="table" aria-label={label} aria-rowcount={count + 1} aria-busy={loading}>
-        <div role="rowgroup" className="grid-head" style={{ width, height: HEADER_HEIGHT }}>
-          <div role="row" aria-rowindex={1} className="grid-head-row">
-            <div role="columnheader" className="grid-cell grid-cell-select">{headerCheckbox}</div>
-            {columns.map((column) => {
-              const order = sort !== null && sort.columnKey === column.key ? sort.order : null;
-              return (
-                <div
-                  key={column.key} role="columnheader" style={{ width: column.width }}
-                  className={column.alignRight ? 'grid-cell grid-head-cell grid-cell-right' : 'grid-cell grid-head-cell'}
-                  aria-sort={column.sortable ? (order === 'ascend' ? 'ascending' : order === 'descend' ? 'descending' : 'none') : undefined}
-                >
-                  {column.sortable ? (
-                    <button type="button" className="grid-sort" onClick={() => onSort(nextSort(sort, column.key))}>
-                      <span>{column.label}</span>
-                      <span className="grid-sort-icons" aria-hidden>
-                        <CaretUpOutlined className={order === 'ascend' ? 'grid-sort-on' : undefined} />
-                        <CaretDownOutlined className={order === 'descend' ? 'grid-sort-on' : undefined} />
-                      </span>
-                    </button>
-                  ) : column.label}
-                </div>
-              );
-            })}
-          </div>
-        </div>
+        <GridHeader columns={columns} sort={sort} onSort={onSort} headerCheckbox={headerCheckbox} width={width} />
         <div role="rowgroup" className="grid-body" style={{ width, height: count * GRID_ROW_HEIGHT }}>
           {items.map((item) => {
             const row = rowAt(item.index);

@@ -11,8 +11,8 @@ interface UnlockFields {
   secret: string;
 }
 
-/** Opens an existing vault with its passphrase or, when that is forgotten, the printed recovery key. */
-export function UnlockVaultForm() {
+/** Opens an existing vault with its passphrase or, when that is forgotten, the printed recovery key; `initialDir` prefills the folder (a just-restored vault). */
+export function UnlockVaultForm({ initialDir }: { initialDir?: string } = {}) {
   const t = useT();
   const [method, setMethod] = useState<Method>('passphrase');
   const busy = useVaultStore((state) => state.busy);
@@ -20,10 +20,12 @@ export function UnlockVaultForm() {
   const rememberedDir = useVaultStore((state) => state.vaultDir);
   return (
     <Form<UnlockFields>
+      // A second unlock form on the gate (the restored vault's) needs its own field ids.
+      {...(initialDir === undefined ? {} : { name: 'unlockRestored' })}
       layout="vertical"
       requiredMark={false}
       disabled={busy}
-      initialValues={{ vaultDir: rememberedDir, secret: '' }}
+      initialValues={{ vaultDir: initialDir ?? rememberedDir, secret: '' }}
       onFinish={(fields) => {
         const secret = method === 'passphrase' ? { passphrase: fields.secret } : { recoveryKey: fields.secret.trim() };
         void unlock(fields.vaultDir.trim(), secret);

@@ -27,6 +27,7 @@ function wire(vault: TestVault, frame: { url: string; parent: unknown } | null, 
       return { opened: false };
     },
     'desktop.setLocale': async (input) => ({ locale: input.locale }),
+    'desktop.chooseBackupFile': async () => ({ path: '/chosen.cvbackup' }),
   };
   const cancelled: string[] = [];
   const router = createIpcRouter({

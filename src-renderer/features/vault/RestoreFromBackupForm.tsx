@@ -1,25 +1,11 @@
 import { Alert, Button, Form, Progress, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import type { BackupRestoreResult } from '../../../src-shared/model/backup.ts';
-import { appApi } from '../../api/appApi.ts';
-import { callApi } from '../../api/callApi.ts';
-import type { Problem } from '../../api/problem.ts';
-import { useDesktopRequestStore } from '../../app/desktopRequestStore.ts';
 import { ProblemAlert } from '../../app/ProblemAlert.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { BackupFileInput } from '../backup/BackupFileInput.tsx';
-import { backupSecretInput, type BackupSecretKind } from '../backup/backupSecret.ts';
 import { BackupSecretFields } from '../backup/BackupSecretFields.tsx';
-import { useProgressTask } from '../backup/useProgressTask.ts';
+import { useBackupRestore, type RestoreFields } from '../backup/useBackupRestore.ts';
 import { FolderPathInput } from '../folders/FolderPathInput.tsx';
 import { UnlockVaultForm } from './UnlockVaultForm.tsx';
-
-interface GateRestoreFields {
-  file: string;
-  targetDir: string;
-  secretKind: BackupSecretKind;
-  secret: string;
-}
 
 /**
  * "Restore from backup" on the unlock screen, with no vault open: `backup.restore` needs only the `open`
@@ -29,32 +15,17 @@ interface GateRestoreFields {
  */
 export function RestoreFromBackupForm() {
   const t = useT();
-  const [form] = Form.useForm<GateRestoreFields>();
-  const task = useProgressTask();
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [result, setResult] = useState<BackupRestoreResult | null>(null);
-  const pending = useDesktopRequestStore((state) => state.pending);
-
-  useEffect(() => {
-    if (pending?.kind !== 'restoreBackup') return;
-    form.setFieldsValue({ file: pending.path });
-    useDesktopRequestStore.getState().clear();
-  }, [pending, form]);
-
-  const restore = async (fields: GateRestoreFields): Promise<void> => {
-    setProblem(null);
-    setResult(null);
-    const outcome = await task.run((onProgress) =>
-      callApi(appApi, 'backup.restore', { file: fields.file.trim(), targetDir: fields.targetDir.trim(), ...backupSecretInput(fields.secretKind, fields.secret) }, { onProgress }));
+  const [form] = Form.useForm<RestoreFields>();
+  const { task, problem, clearProblem, result, restore } = useBackupRestore(form);
+  const submit = async (fields: RestoreFields): Promise<void> => {
+    await restore(fields);
     form.setFieldsValue({ secret: '' });
-    if (outcome.ok) setResult(outcome.value);
-    else setProblem(outcome.problem);
   };
 
   return (
     <div className="gate-restore">
       <Typography.Paragraph type="secondary">{t('ui.gate.restoreIntro')}</Typography.Paragraph>
-      <Form<GateRestoreFields> form={form} name="gateRestore" layout="vertical" requiredMark={false} disabled={task.running || result !== null} onFinish={(fields) => void restore(fields)}>
+      <Form<RestoreFields> form={form} name="gateRestore" layout="vertical" requiredMark={false} disabled={task.running || result !== null} onFinish={(fields) => void submit(fields)}>
         <Form.Item name="file" label={t('ui.backup.restoreFile')} htmlFor="gate-restore-file" extra={t('ui.backup.verifyFileHelp')} rules={[{ required: true, whitespace: true, message: t('ui.settings.required') }]}>
           <BackupFileInput id="gate-restore-file" pickerTitle={t('ui.backupFilePicker.title')} />
         </Form.Item>
@@ -65,7 +36,7 @@ export function RestoreFromBackupForm() {
         <Button type="primary" htmlType="submit" loading={task.running} block>{t('ui.backup.restore')}</Button>
       </Form>
       {task.percent !== null ? <Progress percent={task.percent} status={task.running ? 'active' : problem ? 'exception' : 'normal'} aria-label={t('ui.backup.restoreProgress')} /> : null}
-      <ProblemAlert problem={problem} onClose={() => setProblem(null)} />
+      <ProblemAlert problem={problem} onClose={clearProblem} />
       {result ? (
         <>
           <Alert type="success" showIcon className="gate-restore-done" message={t('ui.gate.restored', { dir: result.vaultDir, items: result.items })} />

@@ -36,7 +36,10 @@ let rssBeforeMB = 0;
 let bytes = 0;
 /** RSS sampled every 10 ms from the step's start: the step's own peak (the process peak also holds the unlock's Argon2id worker). */
 let stepPeakRss = 0;
+/** CPU time of the whole process (every thread) when the step starts. */
+let cpuAtStart: NodeJS.CpuUsage | undefined;
 const started = () => {
+  cpuAtStart = process.cpuUsage();
   rssBeforeMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
   stepPeakRss = process.memoryUsage().rss;
   setInterval(() => { stepPeakRss = Math.max(stepPeakRss, process.memoryUsage().rss); }, 10).unref();
@@ -99,4 +102,5 @@ if (mode === 'generate') {
   key.fill(0);
   seconds = (performance.now() - t0) / 1000;
 }
-process.stdout.write(`${JSON.stringify({ mode, seconds, bytes, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), rssBeforeMB, rssAfterMB: Math.round(process.memoryUsage().rss / 1024 / 1024), stepPeakRssMB: Math.round(Math.max(stepPeakRss, process.memoryUsage().rss) / 1024 / 1024) })}\n`);
+const cpu = process.cpuUsage(cpuAtStart);
+process.stdout.write(`${JSON.stringify({ mode, seconds, bytes, userSeconds: cpu.user / 1e6, systemSeconds: cpu.system / 1e6, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), rssBeforeMB, rssAfterMB: Math.round(process.memoryUsage().rss / 1024 / 1024), stepPeakRssMB: Math.round(Math.max(stepPeakRss, process.memoryUsage().rss) / 1024 / 1024) })}\n`);

@@ -7,7 +7,7 @@
  * Baseline: apt-get install -y tesseract-ocr tesseract-ocr-chi-sim
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { childrenCpuSeconds } from './childrenCpuSeconds.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -80,17 +80,6 @@ function characterErrorRate(pages: readonly Page[], texts: readonly string[]): n
 function ownCpuSeconds(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1e6;
-}
-
-/** CPU seconds of this process's finished children (the tesseract CLI runs), from /proc; NaN elsewhere. */
-function childrenCpuSeconds(): number {
-  try {
-    // Fields after the parenthesised command name; cutime and cstime are fields 16 and 17, in clock ticks (100/s on Linux).
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return Number.NaN;
-  }
 }
 
 // The machine may be shared (other test runs): CPU seconds per page are reported beside wall-clock

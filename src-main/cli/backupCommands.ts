@@ -88,7 +88,10 @@ export function registerBackupCommands(program: Command, deps: BackupCommandDeps
     .action(async (file: string, target: string, o: BackupSecretOptions & { snapshot?: string }, cmd: Command) => {
       const opts = globals(cmd);
       const result = await call('backup.restore', { file, targetDir: target, snapshot: o.snapshot, ...(await backupSecret(locale, o, opts.recoveryKeyFile, false)) });
-      print(opts, result, () => t('cli.backup.restored', { vaultId: result.vaultId, dir: result.vaultDir, items: result.items }));
+      print(opts, result, () => [
+        t('cli.backup.restored', { vaultId: result.vaultId, dir: result.vaultDir, items: result.items }),
+        ...(result.changedInVault > 0 ? [t('cli.backup.restoredChangedInVault', { count: result.changedInVault, dir: result.vaultDir })] : []),
+      ].join('\n'));
     });
 
   backup.command('schedule <vault-dir>').description('show, or with --folder set, where and how often backups run and what they keep')

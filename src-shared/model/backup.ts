@@ -10,6 +10,12 @@ export interface BackupProblem {
   detail: string;
   /** The numbers a reason names (a chunk number, an offset). */
   values?: Record<string, string | number>;
+  /**
+   * The backup itself is sound: the item authenticates, so it holds the blob exactly as the vault held it
+   * when the backup was made, but those bytes already differed from the hash recorded when the blob was
+   * stored (damaged on the vault's disk before the backup; decision 0028). Restore writes it as it was.
+   */
+  changedInVault?: true;
 }
 
 /** What `backup.verify` found: every byte decrypted and every hash compared, nothing written. */
@@ -45,4 +51,6 @@ export interface BackupRestoreResult {
   backupId: string;
   items: number;
   bytes: number;
+  /** Blobs restored as the vault held them although they had changed on its disk since they were stored (BackupProblem.changedInVault). */
+  changedInVault: number;
 }

@@ -84,7 +84,10 @@ export async function exportBackup(session: VaultSession, outPath: string, encry
     const sources: ItemSource[] = [
       { descriptor: { kind: 'vault.json', name: 'vault.json' }, bytes: vaultJson, size: vaultJson.length },
       { descriptor: { kind: 'database', name: 'vault.db' }, path: snapshot.path, size: snapshot.size },
-      ...snapshot.blobIds.map((blobId, position): ItemSource => ({ descriptor: { kind: 'blob', name: blobId }, path: blobPaths[position] ?? '', size: blobSizes[position] ?? 0 })),
+      ...snapshot.blobIds.map((blobId, position): ItemSource => {
+        const recorded = snapshot.blobDigests.get(blobId);
+        return { descriptor: { kind: 'blob', name: blobId }, path: blobPaths[position] ?? '', size: blobSizes[position] ?? 0, ...(recorded === undefined ? {} : { sha256: recorded }) };
+      }),
     ];
     let items: WrittenItem[];
     let writer: BackupItemWriter;
@@ -143,6 +146,12 @@ interface ItemSource {
   path?: string;
   bytes?: Uint8Array;
   size: number;
+  /**
+   * The SHA-256 recorded when the blob was written (decision 0028): the manifest takes it and the bytes are
+   * not hashed again, so a blob that changed on disk since is named by verify instead of being carried over
+   * with a hash of its changed bytes.
+   */
+  sha256?: string;
 }
 
 /**
@@ -168,6 +177,7 @@ async function sealItemsInParallel(
       try {
         results.push((await pool.submit({
           ...(source.path === undefined ? {} : { path: source.path }), ...(source.bytes === undefined ? {} : { bytes: source.bytes }),
+          ...(source.sha256 === undefined ? {} : { sha256: source.sha256 }),
           expectedSize: source.size, offset: position, length, key: itemKey, ad, salt, descriptor,
         })).result);
       } finally {

@@ -24,7 +24,11 @@ export async function restoreBackup(file: string, targetDir: string, secret: Bac
   const tempDir = join(dirname(target), `.${basename(target)}.restoring-${sodium.to_hex(sodium.randombytes_buf(8))}`);
   try {
     const { report, manifest } = await verifyOpenedBackup(backup, onProgress === undefined ? undefined : (done, total) => onProgress(done, total * 2));
-    if (!report.ok || manifest === null) throw new AppError('BACKUP_DAMAGED', { file, problems: report.problems.length });
+    // A blob that had changed in the vault before the backup is restored as the vault held it (decision 0028);
+    // the restored vault's own verify names it. Anything else damaged stops the restore before a byte is written.
+    const damaged = report.problems.filter((problem) => problem.changedInVault !== true);
+    if (damaged.length > 0 || manifest === null) throw new AppError('BACKUP_DAMAGED', { file, problems: damaged.length });
+    const changedInVault = new Set(report.problems.filter((problem) => problem.changedInVault === true).map((problem) => problem.index));
     const total = manifest.items.reduce((sum, item) => sum + item.size, 0);
     let done = total;
 
@@ -48,7 +52,7 @@ export async function restoreBackup(file: string, targetDir: string, secret: Bac
             done += chunk.length;
             onProgress?.(done, total * 2);
           });
-        if (!result.ok || result.sha256 !== item.sha256 || result.size !== item.size) throw new AppError('BACKUP_DAMAGED', { file, problems: 1 });
+        if (!result.ok || result.size !== item.size || (result.sha256 !== item.sha256 && !changedInVault.has(item.index))) throw new AppError('BACKUP_DAMAGED', { file, problems: 1 });
         await handle.sync();
       } finally {
         await handle.close();
@@ -64,7 +68,7 @@ export async function restoreBackup(file: string, targetDir: string, secret: Bac
     });
     await rename(tempDir, target);
     await syncDirectory(dirname(target));
-    return { vaultDir: target, vaultId: manifest.vaultId, backupId: manifest.backupId, items: manifest.items.length, bytes: total };
+    return { vaultDir: target, vaultId: manifest.vaultId, backupId: manifest.backupId, items: manifest.items.length, bytes: total, changedInVault: changedInVault.size };
   } catch (error) {
     await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
     throw error;

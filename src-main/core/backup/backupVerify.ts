@@ -155,7 +155,11 @@ export async function verifyOpenedBackup(backup: OpenedBackup, onProgress?: Back
       if (!result.ok) problems.push({ ...where, detail: result.detail, ...(result.values === undefined ? {} : { values: result.values }) });
       else if (result.length !== item.length) problems.push({ ...where, detail: 'reason.backup.lengthMismatch' });
       else if (result.descriptor.kind !== item.kind || result.descriptor.name !== item.name) problems.push({ ...where, detail: 'reason.backup.holdsOther', values: { itemKind: result.descriptor.kind, itemName: result.descriptor.name } });
-      else if (result.size !== item.size || result.sha256 !== item.sha256) problems.push({ ...where, detail: 'reason.backup.hashMismatch' });
+      else if (result.size === item.size && result.sha256 !== item.sha256 && item.kind === 'blob') {
+        // Every frame authenticated under the backup key, so these are the bytes export read: the hash it
+        // recorded is the vault's own from when the blob was stored (decision 0028), and the vault's copy had changed.
+        problems.push({ ...where, detail: 'reason.backup.changedInVault', changedInVault: true });
+      } else if (result.size !== item.size || result.sha256 !== item.sha256) problems.push({ ...where, detail: 'reason.backup.hashMismatch' });
       else report.verifiedItems++;
     }
     if (expectedOffset !== manifestOffset) problems.push({ part: 'file', index: null, name: null, detail: 'reason.backup.unaccountedBytes' });

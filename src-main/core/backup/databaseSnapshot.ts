@@ -2,7 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../src-shared/api/appError.ts';
-import { listReferencedBlobIds } from '../db/repositories/fileVersionRepository.ts';
+import { listBlobDigests, listReferencedBlobIds } from '../db/repositories/fileVersionRepository.ts';
 import type { VaultSession } from '../session/vaultSession.ts';
 
 /** A consistent copy of the open vault's database, still SQLCipher-encrypted with the database key. */
@@ -12,6 +12,8 @@ export interface DatabaseSnapshot {
   schemaVersion: number;
   /** Every blob the snapshot's rows point at, sorted. */
   blobIds: string[];
+  /** The SHA-256 of each blob's file recorded when it was written (blobs stored before schema 5 are absent). */
+  blobDigests: Map<string, string>;
   /** Deletes the snapshot file. */
   remove(): Promise<void>;
 }
@@ -34,7 +36,8 @@ export async function takeDatabaseSnapshot(session: VaultSession): Promise<Datab
     try {
       const schemaVersion = snapshotDb.pragma('user_version', { simple: true }) as number;
       const blobIds = [...listReferencedBlobIds(snapshotDb)].sort();
-      return { path, size: (await stat(path)).size, schemaVersion, blobIds, remove };
+      const blobDigests = listBlobDigests(snapshotDb);
+      return { path, size: (await stat(path)).size, schemaVersion, blobIds, blobDigests, remove };
     } finally {
       snapshotDb.close();
     }

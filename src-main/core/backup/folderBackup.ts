@@ -158,7 +158,9 @@ export async function restoreFromFolder(folder: BackupFolder, targetDir: string,
     await rmdir(target).catch(() => undefined);
     await rename(tempDir, target);
     await syncDirectory(dirname(target));
-    return { vaultDir: target, vaultId: manifest.vaultId, backupId: manifest.snapshotId, items: manifest.items.length, bytes: manifest.items.reduce((s, i) => s + i.size, 0) };
+    return { vaultDir: target, vaultId: manifest.vaultId, backupId: manifest.snapshotId, items: manifest.items.length, bytes: manifest.items.reduce((s, i) => s + i.size, 0),
+      // A folder object's hash is taken from the bytes as they are stored into the folder.
+      changedInVault: 0 };
   } catch (error) {
     await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
     throw error;

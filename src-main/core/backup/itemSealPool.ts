@@ -7,7 +7,8 @@ import { STREAM_TAG_BYTES } from '../crypto/aesGcmStream.ts';
  * Seals format-2 backup items on worker threads, several items at once, each written straight into the
  * backup file at an offset computed in advance (`format2ItemLength`): a format-2 item's size follows from
  * its plaintext size alone, so the items' places are known before any of them is encrypted. Each worker
- * reads its item's source file, hashes it (SHA-256), seals it frame by frame with AES-256-GCM in the
+ * reads its item's source file, hashes it (SHA-256, unless the vault recorded the blob's hash when it
+ * stored it: decision 0028), seals it frame by frame with AES-256-GCM in the
  * STREAM construction and writes it at its offset. The main thread only hands out items and collects
  * their hashes, so export uses every core (decision 0023); before, it read, hashed, sealed and wrote on
  * the main thread alone.
@@ -35,7 +36,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { openSync, readSync, closeSync, writevSync, writeSync, write: writeAsync } = require('node:fs');
 const { createCipheriv, createHash } = require('node:crypto');
-const { fd, directFd, align, stageBytes, chunkSize, tagBytes, progressBytes, collectBytes } = workerData;
+const { fd, directFd, align, stageBytes, chunkSize, tagBytes, progressBytes, collectBytes, pieceBytes } = workerData;
 const readBuffer = Buffer.allocUnsafeSlow(chunkSize);
 // Direct I/O needs memory aligned to the block size; a WebAssembly memory starts on a page boundary.
 // Two stages: one is written (on libuv's threads) while the next chunks are sealed into the other.
@@ -167,15 +168,29 @@ async function sealItem(task) {
   const { key, ad, salt, descriptor, offset, length, expectedSize } = task;
   let frameIndex = 0;
   const out = itemOutput(offset, offset + 8 + length);
-  const frame = async (plain, last) => {
+  const frame = async (plain, last, hash) => {
     const cipher = createCipheriv('aes-256-gcm', key, nonce(frameIndex++, last), { authTagLength: tagBytes });
     cipher.setAAD(ad);
-    const body = cipher.update(plain);
+    // In pieces: each piece is hashed and sealed while it is still in the CPU's cache, and node:crypto's
+    // output buffers (allocated twice per update()) stay small enough to be reused from the allocator's
+    // free lists instead of being mapped afresh (page faults) for every frame.
+    const pieces = [null];
+    let bodyLength = 0;
+    for (let at = 0; at < plain.length; at += pieceBytes) {
+      const piece = plain.subarray(at, Math.min(plain.length, at + pieceBytes));
+      if (hash !== undefined) hash.update(piece);
+      const sealed = cipher.update(piece);
+      pieces.push(sealed);
+      bodyLength += sealed.length;
+    }
     const rest = cipher.final();
+    if (rest.length > 0) pieces.push(rest);
     const tag = cipher.getAuthTag();
+    pieces.push(tag);
     const prefix = Buffer.allocUnsafe(4);
-    prefix.writeUInt32BE(body.length + rest.length + tag.length, 0);
-    await out.write(rest.length === 0 ? [prefix, body, tag] : [prefix, body, rest, tag]);
+    prefix.writeUInt32BE(bodyLength + rest.length + tag.length, 0);
+    pieces[0] = prefix;
+    await out.write(pieces);
     sinceCollect += plain.length;
     if (collect !== null && sinceCollect >= collectBytes) {
       sinceCollect = 0;
@@ -186,14 +201,14 @@ async function sealItem(task) {
   lengthField.writeBigUInt64BE(BigInt(length), 0);
   await out.write([lengthField, Buffer.from(salt.buffer, salt.byteOffset, salt.length)]);
   await frame(descriptor, false);
-  const hash = createHash('sha256');
+  // A blob's hash recorded when it was written is not taken again (decision 0028).
+  const hash = task.sha256 === undefined ? createHash('sha256') : undefined;
   let size = 0;
   let unreported = 0;
   const data = async (chunk) => {
     size += chunk.length;
     if (size > expectedSize) throw Object.assign(new Error('the file grew while it was backed up'), { phase: 'read', code: 'ECHANGED' });
-    hash.update(chunk);
-    await frame(chunk, false);
+    await frame(chunk, false, hash);
     unreported += chunk.length;
     if (unreported >= progressBytes) {
       parentPort.postMessage({ id: task.id, progress: unreported });
@@ -238,7 +253,7 @@ async function sealItem(task) {
   await frame(Buffer.alloc(0), true);
   await out.drain();
   if (out.position !== offset + 8 + length) throw Object.assign(new Error('item length differs from its layout'), { phase: 'layout' });
-  return { sha256: hash.digest('hex'), size, unreported };
+  return { sha256: hash === undefined ? task.sha256 : hash.digest('hex'), size, unreported };
 }
 
 // Items one after another (sealItem awaits its writes).
@@ -283,6 +298,8 @@ export interface SealTask {
   salt: Uint8Array;
   /** The descriptor frame's plaintext. */
   descriptor: Uint8Array;
+  /** The source's SHA-256 as recorded when it was stored: returned as the item's hash, the bytes are not hashed. */
+  sha256?: string;
 }
 
 /** Why sealing an item failed: reading its source, writing the backup, or a layout mismatch (a bug). */
@@ -313,6 +330,9 @@ const STAGE_BYTES = 1024 * 1024;
  */
 const COLLECT_BYTES = 4 * 1024 * 1024;
 
+/** Plaintext hashed and sealed per node:crypto call (see the worker's frame()): below glibc's 128 KiB mmap threshold. */
+const PIECE_BYTES = 64 * 1024;
+
 /** Items this far ahead of a worker's current one: it never waits for the main thread between items. */
 const QUEUED_PER_WORKER = 2;
 
@@ -336,7 +356,7 @@ export class ItemSealPool {
         // The worker keeps almost nothing alive: a small young generation keeps its heap (and RSS) small.
         resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 64 },
         workerData: {
-          ...files, align: DIRECT_ALIGN, stageBytes: STAGE_BYTES, chunkSize, tagBytes: STREAM_TAG_BYTES, progressBytes: 4 * 1024 * 1024, collectBytes: COLLECT_BYTES,
+          ...files, align: DIRECT_ALIGN, stageBytes: STAGE_BYTES, chunkSize, tagBytes: STREAM_TAG_BYTES, progressBytes: 4 * 1024 * 1024, collectBytes: COLLECT_BYTES, pieceBytes: PIECE_BYTES,
         },
         // Library output must not reach the CLI's stdout (which may carry --json).
         stdout: true,

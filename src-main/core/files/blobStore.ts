@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { syncDirectory } from './syncDirectory.ts';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
@@ -12,6 +13,8 @@ export interface StoredBlob {
   blobId: string;
   plainSize: number;
   storedSize: number;
+  /** SHA-256 (hex) of the file's bytes (the ciphertext) as written: a backup's manifest records it (decision 0028). */
+  sha256: string;
 }
 
 // Random, never derived from content: a content-derived name would let anyone who sees the blobs
@@ -55,8 +58,10 @@ export class BlobStore {
         yield piece;
       }
     };
+    const digest = createHash('sha256');
     try {
       for await (const piece of encryptBlob(counted(), dataKey, recordId)) {
+        digest.update(piece);
         await writeAll(handle, piece);
         storedSize += piece.length;
       }
@@ -73,7 +78,7 @@ export class BlobStore {
       await rm(renamed ? finalPath : tempPath, { force: true }).catch(() => undefined);
       throw error;
     }
-    return { blobId, plainSize, storedSize };
+    return { blobId, plainSize, storedSize, sha256: digest.digest('hex') };
   }
 
   /** The whole decrypted blob in memory; for large files prefer `readStream`. */

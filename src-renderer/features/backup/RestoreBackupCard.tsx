@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT.ts';
 import { FolderPathInput } from '../folders/FolderPathInput.tsx';
 import { BackupFileInput } from './BackupFileInput.tsx';
 import { BackupSecretFields } from './BackupSecretFields.tsx';
+import { RestoredChangedNotice } from './RestoredChangedNotice.tsx';
 import { useBackupRestore, type RestoreFields } from './useBackupRestore.ts';
 
 /**
@@ -34,6 +35,7 @@ export function RestoreBackupCard() {
       {task.percent !== null ? <Progress percent={task.percent} status={task.running ? 'active' : 'normal'} aria-label={t('ui.backup.restoreProgress')} /> : null}
       <ProblemAlert problem={problem} onClose={clearProblem} />
       {result ? <Alert type="success" showIcon className="backup-restore-done" message={t('ui.backup.restored', { dir: result.vaultDir, items: result.items })} /> : null}
+      {result ? <RestoredChangedNotice count={result.changedInVault} /> : null}
     </Card>
   );
 }

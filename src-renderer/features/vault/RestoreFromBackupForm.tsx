@@ -6,6 +6,7 @@ import { BackupSecretFields } from '../backup/BackupSecretFields.tsx';
 import { useBackupRestore, type RestoreFields } from '../backup/useBackupRestore.ts';
 import { FolderPathInput } from '../folders/FolderPathInput.tsx';
 import { UnlockVaultForm } from './UnlockVaultForm.tsx';
+import { RestoredChangedNotice } from '../backup/RestoredChangedNotice.tsx';
 
 /**
  * "Restore from backup" on the unlock screen, with no vault open: `backup.restore` needs only the `open`
@@ -40,6 +41,7 @@ export function RestoreFromBackupForm() {
       {result ? (
         <>
           <Alert type="success" showIcon className="gate-restore-done" message={t('ui.gate.restored', { dir: result.vaultDir, items: result.items })} />
+          <RestoredChangedNotice count={result.changedInVault} />
           <Typography.Title level={2} className="gate-restore-open">{t('ui.gate.openRestored')}</Typography.Title>
           <UnlockVaultForm key={result.vaultDir} initialDir={result.vaultDir} />
         </>

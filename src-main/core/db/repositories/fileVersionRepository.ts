@@ -13,6 +13,9 @@ export interface StoredFileVersion extends FileVersion {
   textBlobId: string;
   wrappedKey: Uint8Array;
   contentMac: string;
+  /** SHA-256 (hex) of the blob files' bytes as written; null for versions stored before schema 5. */
+  blobSha256?: string | null;
+  textBlobSha256?: string | null;
 }
 
 /** A stored version together with the contract it belongs to, for verify and duplicate checks. */
@@ -24,16 +27,18 @@ interface VersionRow {
   id: string; file_id: string; version_no: number; blob_id: string; text_blob_id: string; wrapped_key: Buffer;
   content_mac: string; size: number; format: string; mime: string; page_count: number; text_chars: number;
   source_path: string | null; created_at: string; contract_id?: string; source_kind: string; parent_version_id: string | null; text_signature: Buffer | null;
+  blob_sha256: string | null; text_blob_sha256: string | null;
 }
 
 /** Inserts a version row (call inside the caller's transaction, after its blobs are durable). */
 export function insertFileVersion(db: VaultDatabase, v: StoredFileVersion): void {
   prepareCached(db, `INSERT INTO file_versions (id, file_id, version_no, blob_id, text_blob_id, wrapped_key, content_mac, size,
-      format, mime, page_count, text_chars, source_path, source_kind, parent_version_id, text_signature, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      format, mime, page_count, text_chars, source_path, source_kind, parent_version_id, text_signature, created_at, blob_sha256, text_blob_sha256)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     v.id, v.fileId, v.versionNo, v.blobId, v.textBlobId, Buffer.from(v.wrappedKey), v.contentMac, v.size,
     v.format, v.mime, v.pageCount, v.textChars, v.sourcePath, v.sourceKind, v.parentVersionId,
     v.textSignature ? Buffer.from(v.textSignature.buffer, v.textSignature.byteOffset, v.textSignature.byteLength) : null, v.createdAt,
+    v.blobSha256 ?? null, v.textBlobSha256 ?? null,
   );
 }
 
@@ -59,6 +64,21 @@ export function findVersionByContentMac(db: VaultDatabase, contentMac: string): 
 export function listAllVersions(db: VaultDatabase): LocatedFileVersion[] {
   return (prepareCached(db, `SELECT v.*, f.contract_id FROM file_versions v JOIN contract_files f ON f.id = v.file_id
       ORDER BY v.rowid`).all() as VersionRow[]).map(toLocated);
+}
+
+/**
+ * The SHA-256 (hex) of each blob file recorded when it was written, by blob id; blobs stored before schema 5
+ * are absent. Backup export puts these in its manifest instead of hashing every blob again (decision 0028).
+ */
+export function listBlobDigests(db: VaultDatabase): Map<string, string> {
+  const rows = prepareCached(db, 'SELECT blob_id, blob_sha256, text_blob_id, text_blob_sha256 FROM file_versions').all() as
+    { blob_id: string; blob_sha256: string | null; text_blob_id: string; text_blob_sha256: string | null }[];
+  const digests = new Map<string, string>();
+  for (const row of rows) {
+    if (row.blob_sha256 !== null) digests.set(row.blob_id, row.blob_sha256);
+    if (row.text_blob_sha256 !== null) digests.set(row.text_blob_id, row.text_blob_sha256);
+  }
+  return digests;
 }
 
 /** The set of blob ids the database points at; everything else in blobs/ is an orphan. */

@@ -103,6 +103,7 @@ export async function storeVersion(ctx: ServiceContext, item: ImportItem, extrac
         id: versionId, fileId, versionNo, blobId: original.value.blobId, textBlobId: text.value.blobId, wrappedKey, contentMac,
         size: item.bytes.length, format: extracted.format, mime: extracted.mime, pageCount, textChars,
         sourcePath: item.sourcePath, sourceKind: item.sourceKind, parentVersionId: item.parentVersionId, textSignature, createdAt: now,
+        blobSha256: original.value.sha256, textBlobSha256: text.value.sha256,
       });
       appendAudit(session, {
         actor: ctx.actor, action: versionNo === 1 ? 'file.import' : 'file.newVersion', recordType: 'contract', recordId: contractId,

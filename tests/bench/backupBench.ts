@@ -12,7 +12,8 @@ import { makeTempDir } from '../helpers/tempDir.ts';
  * `npm run bench:backup [-- --size-mb N]` (default 2048): generates a vault of N MB of contracts,
  * then measures, each in its own process (so peak RSS is the step's own): export to a .cvbackup,
  * verify it, export again with a SENSITIVE backup passphrase (RSS after the KDF), a first and an incremental run to a backup folder after adding 10 contracts; and, in the
- * same run on the same folder, the baseline `tar -cf - <vault> | openssl enc -chacha20 -pbkdf2 > /dev/null`.
+ * same run on the same folder, the baseline `tar -cf - <vault> | openssl enc -chacha20 -pbkdf2 > /dev/null`
+ * (run right before and right after the export; the faster run is the bar).
  * Targets (issue #7): export >= 0.5x the baseline's MB/s, peak RSS <= 200 MB, incremental < 5 s.
  */
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -49,16 +50,21 @@ try {
   // The generated vault's dirty pages would otherwise still be going to disk during the export (and not during the baseline, which writes nothing).
   execFileSync('sync');
   console.log(`load average before the baseline: ${loadavg().map((n) => n.toFixed(2)).join(', ')}`);
-  // Baseline first and last would both see a warm page cache; run it once before and report that.
-  const t0 = performance.now();
-  const baselineCpu = childrenCpuSeconds();
-  execFileSync('bash', ['-c', `tar -cf - -C "${temp.dir}" vault | openssl enc -chacha20 -pbkdf2 -pass pass:x > /dev/null`]);
-  const baselineSeconds = (performance.now() - t0) / 1000;
-  const baselineCpuSeconds = childrenCpuSeconds() - baselineCpu;
+  // The baseline runs right before and right after the export (both see the same warm page cache); the
+  // faster of the two is the bar, so a moment of load on a shared machine cannot flatter the ratio.
+  const baseline = () => {
+    const t0 = performance.now();
+    const cpuBefore = childrenCpuSeconds();
+    execFileSync('bash', ['-c', `tar -cf - -C "${temp.dir}" vault | openssl enc -chacha20 -pbkdf2 -pass pass:x > /dev/null`]);
+    return { seconds: (performance.now() - t0) / 1000, cpuSeconds: childrenCpuSeconds() - cpuBefore };
+  };
+  const baselineBefore = baseline();
 
   const file = join(temp.dir, 'vault.cvbackup');
   const exported = step(['export', vaultDir, file], env);
   const loadAfterExport = loadavg()[0] ?? 0;
+  const baselineAfter = baseline();
+  const { seconds: baselineSeconds, cpuSeconds: baselineCpuSeconds } = baselineBefore.seconds <= baselineAfter.seconds ? baselineBefore : baselineAfter;
   const verified = step(['verify', file], env);
   const withPassphrase = step(['export-passphrase', vaultDir, join(temp.dir, 'vault-pw.cvbackup')], env);
   const folder = join(temp.dir, 'backups');
@@ -72,7 +78,7 @@ try {
   const exportRate = exported.bytes / 1024 / 1024 / exported.seconds;
   console.log('');
   console.log(`load average (1 min) after the export: ${loadAfterExport.toFixed(2)}`);
-  console.log(`baseline  tar | openssl enc -chacha20: ${baselineSeconds.toFixed(1)} s, ${baselineRate.toFixed(0)} MB/s, ${baselineCpuSeconds.toFixed(1)} CPU s`);
+  console.log(`baseline  tar | openssl enc -chacha20: ${baselineBefore.seconds.toFixed(2)} s before the export, ${baselineAfter.seconds.toFixed(2)} s after it; the faster: ${baselineRate.toFixed(0)} MB/s, ${baselineCpuSeconds.toFixed(1)} CPU s`);
   console.log(`export    .cvbackup (${(fileSize / 1024 / 1024).toFixed(0)} MB): ${exported.seconds.toFixed(1)} s, ${mbps(exported.bytes, exported.seconds)} MB/s = ${(exportRate / baselineRate).toFixed(2)}x baseline (target >= 0.5x), ${cpu(exported)}; peak RSS during the export ${exported.stepPeakRssMB} MB (target <= 200 MB; ${exported.rssBeforeMB} MB before it started; process peak ${exported.peakRssMB} MB with the unlock's Argon2id worker)`);
   console.log(`export    with a SENSITIVE backup passphrase: ${withPassphrase.seconds.toFixed(1)} s (Argon2id in a worker included); process peak RSS ${withPassphrase.peakRssMB} MB (the KDF worker's 1 GiB while it runs), RSS ${withPassphrase.rssAfterMB} MB after the export (${withPassphrase.rssBeforeMB} MB before)`);
   console.log(`verify    ${verified.seconds.toFixed(1)} s, ${mbps(verified.bytes, verified.seconds)} MB/s, ${cpu(verified)}; peak RSS ${verified.stepPeakRssMB} MB (${verified.rssBeforeMB} MB before)`);

@@ -216,6 +216,9 @@ export function ContractsGrid(props: ContractsGridProps) {
     overscan: OVERSCAN_BLOCKS,
     // The header sits above the rows inside the scroll element.
     scrollMargin: HEADER_HEIGHT,
+    // A block that enters is rendered in a task of its own after the scroll event, not inside the frame that
+    // dispatched it: the frame keeps its margin, and the overscan block covers the one frame of delay.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = (items[0]?.index ?? 0) * BLOCK_ROWS;

@@ -108,7 +108,8 @@ const TRACE_EXTRA = process.argv.includes('--trace-extra') ? String(process.argv
 const BASELINE_DIST = process.argv.includes('--baseline-dist') ? String(process.argv[process.argv.indexOf('--baseline-dist') + 1]) : null;
 // --trace-out DIR: also writes each raw trace (JSON, for chrome://tracing or Perfetto) into DIR.
 const TRACE_OUT = process.argv.includes('--trace-out') ? String(process.argv[process.argv.indexOf('--trace-out') + 1]) : null;
-// Options: --count N, --rounds N, --no-baseline, --baseline-commit C, --baseline-shape grid|antd, --scroll-only, --trace.
+// Options: --count N, --rounds N, --no-baseline, --baseline-commit C, --baseline-shape grid|antd, --baseline-dist DIR, --scroll-only,
+// --trace, --trace-extra CATEGORIES, --trace-out DIR.
 
 /** Frame-time distribution of one run: how many frames fell in each band (vsync is 16.7 ms). */
 function distribution(sorted: number[]): string {

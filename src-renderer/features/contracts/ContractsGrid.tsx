@@ -198,9 +198,10 @@ function nextSort(sort: ContractSort | null, key: string): ContractSort | null {
 }
 
 /**
- * The contracts as a light virtualised grid (@tanstack/react-virtual, decision 0020): one scroll element,
- * a sticky header, and absolutely placed fixed-height rows of plain elements, so a scroll step costs the
- * browser a compositor move and React at most the few rows that enter the window. antd's virtual Table
+ * The contracts as a light virtualised grid (@tanstack/react-virtual, decisions 0020 and 0025): one scroll
+ * element with an opaque background (so Chromium scrolls it on the compositor), a sticky header, and blocks
+ * of fixed-height rows of plain elements, so most scroll steps cost the browser a compositor move only and
+ * React renders a block only when it enters. antd's virtual Table
  * rendered every visible row's cells through its own components on each step and dropped frames at
  * 100,000 rows. Its colours come from antd's theme tokens, so light and dark themes both work.
  */

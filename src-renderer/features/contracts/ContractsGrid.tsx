@@ -12,10 +12,10 @@ import type { ContractSort } from './contractsStore.ts';
 export const GRID_ROW_HEIGHT = 40;
 const HEADER_HEIGHT = 44;
 /**
- * Rows per block. The grid virtualises blocks of rows, not rows: each block is one composited layer placed
+ * Rows per block. The grid virtualises blocks of rows, not rows: each block is one contained element placed
  * by a transform, with its rows in normal flow inside it (decision 0025, stop 13). A scroll step that brings
- * no new block changes nothing in the DOM (no React render, style, layout or paint: the compositor moves
- * the layers), and a block is rasterised once, when it mounts.
+ * no new block changes nothing in the DOM (no React render, style, layout or paint: the compositor scrolls),
+ * and a block is painted once, when it enters. Five rows keep the frame that builds one short.
  */
 const BLOCK_ROWS = 5;
 const BLOCK_HEIGHT = BLOCK_ROWS * GRID_ROW_HEIGHT;
@@ -135,8 +135,8 @@ interface BlockProps extends Omit<RowProps, 'index' | 'row' | 'checked'> {
 }
 
 /**
- * A block of `BLOCK_ROWS` rows: one layer, placed once by its index. It re-renders when rows arrive, the
- * selection, columns or language change; not while the grid scrolls.
+ * A block of `BLOCK_ROWS` rows, placed once by its index. It re-renders when rows arrive, the selection,
+ * columns or language change; not while the grid scrolls.
  */
 const GridBlock = memo(function GridBlock({ block, count, rowAt, isSelected, ...rest }: BlockProps) {
   const first = block * BLOCK_ROWS;
@@ -153,8 +153,8 @@ const GridBlock = memo(function GridBlock({ block, count, rowAt, isSelected, ...
 });
 
 /**
- * The sticky header, memoised: the grid re-renders on every scroll step (the virtualizer's offset), and the
- * header's sort buttons and antd icons would otherwise re-render with it each frame (decision 0025).
+ * The sticky header, memoised: the grid re-renders whenever a block enters or leaves, and the header's sort
+ * buttons and antd icons would otherwise re-render with it (decision 0025).
  */
 const GridHeader = memo(function GridHeader({ columns, sort, onSort, headerCheckbox, width }: {
   columns: readonly GridColumn[];

@@ -39,6 +39,16 @@ export interface TraceSummary {
   cpuMs: number;
   /** CPU self time by name over every task (not only long ones), largest first: what the thread did. */
   cpuByName: [string, number][];
+  /**
+   * CPU (thread) time of the tasks that ran a main frame (`ProxyMain::BeginMainFrame`: scroll events, animation
+   * frame callbacks, style, layout, paint, layerisation, commit), one entry per frame, in trace order.
+   */
+  frameTaskCpuMs: number[];
+  /**
+   * CPU time by thread of the page's renderer process and of the GPU process (where software compositing
+   * draws), largest first; a thread pool's workers are added up under their common name.
+   */
+  cpuByThread: [string, number][];
 }
 
 const GC = /^(MinorGC|MajorGC|V8\.GC_|BlinkGC\.|ThreadState::|V8\.GCScavenger|GCEvent)/u;
@@ -63,7 +73,16 @@ export function summariseTrace(trace: { traceEvents: TraceEvent[] } | TraceEvent
   const main = [...busy.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const mine = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main && e.dur !== undefined).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const origin = mine[0]?.ts ?? 0;
-  const gcMs = mine.filter((e) => GC.test(e.name)).reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
+  // Top-level GC events only: V8 nests its phases (a scavenge inside MinorGC) under the same names.
+  let gcUs = 0;
+  let gcEnd = Number.NEGATIVE_INFINITY;
+  for (const e of mine) {
+    if (!GC.test(e.name) || e.ts < gcEnd) continue;
+    gcUs += e.dur ?? 0;
+    gcEnd = e.ts + (e.dur ?? 0);
+  }
+  const gcMs = gcUs / 1000;
+  const frameTaskCpuMs: number[] = [];
 
   // Nest by time: an event inside the one before it is its child; self time = own duration minus children's.
   const longTasks: LongTask[] = [];
@@ -80,6 +99,7 @@ export function summariseTrace(trace: { traceEvents: TraceEvent[] } | TraceEvent
     tasks += 1;
     wallMs += (top.dur ?? 0) / 1000;
     cpuMs += (top.tdur ?? top.dur ?? 0) / 1000;
+    if (mine.slice(i, j).some((e) => e.name === 'ProxyMain::BeginMainFrame')) frameTaskCpuMs.push((top.tdur ?? top.dur ?? 0) / 1000);
     // CPU self time by name, over every task.
     const cpuStack: { event: TraceEvent; childUs: number }[] = [];
     const cpuClose = (upTo: number) => {
@@ -127,8 +147,40 @@ export function summariseTrace(trace: { traceEvents: TraceEvent[] } | TraceEvent
   for (const task of longTasks) for (const [name, v] of task.self) totals.set(name, (totals.get(name) ?? 0) + v);
   return {
     mainThreadTasks: tasks, longTasks, totals: [...totals.entries()].sort((a, b) => b[1] - a[1]), gcMs,
-    wallMs, cpuMs, cpuByName: [...cpuByName.entries()].sort((a, b) => b[1] - a[1]),
+    wallMs, cpuMs, cpuByName: [...cpuByName.entries()].sort((a, b) => b[1] - a[1]), frameTaskCpuMs,
+    cpuByThread: cpuByThread(events, main),
   };
+}
+
+/** CPU time of each thread of the main thread's process and of the GPU process (top-level events' thread time). */
+function cpuByThread(events: TraceEvent[], main: string | undefined): [string, number][] {
+  if (main === undefined) return [];
+  const rendererPid = Number(main.split(':')[0]);
+  const gpuPids = new Set(events.filter((e) => e.ph === 'M' && e.name === 'process_name' && e.args?.name === 'GPU Process').map((e) => e.pid));
+  const threadNames = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? '?']));
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined || (e.pid !== rendererPid && !gpuPids.has(e.pid))) continue;
+    const key = `${e.pid}:${e.tid}`;
+    const list = byThread.get(key) ?? [];
+    list.push(e);
+    byThread.set(key, list);
+  }
+  const totals = new Map<string, number>();
+  for (const [key, list] of byThread) {
+    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    let end = Number.NEGATIVE_INFINITY;
+    let us = 0;
+    for (const e of list) {
+      if (e.ts < end) continue;
+      us += e.tdur ?? e.dur ?? 0;
+      end = e.ts + (e.dur ?? 0);
+    }
+    const process = gpuPids.has(Number(key.split(':')[0])) ? 'GPU' : 'renderer';
+    const name = `${process} ${threadNames.get(key) ?? '?'}`;
+    totals.set(name, (totals.get(name) ?? 0) + us / 1000);
+  }
+  return [...totals.entries()].sort((a, b) => b[1] - a[1]);
 }
 
 /** Trace categories that name script, style, layout, paint and GC on the main thread. */

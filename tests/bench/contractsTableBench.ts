@@ -23,7 +23,7 @@
  * seconds of frames with nothing scrolling show what the machine's own load drops.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,7 +102,14 @@ const IDLE_SCRIPT = `new Promise((resolve) => {
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const ROUNDS = process.argv.includes('--rounds') ? Number(process.argv[process.argv.indexOf('--rounds') + 1]) : 2;
 const TRACE = process.argv.includes('--trace');
-// Options: --count N, --rounds N, --no-baseline, --baseline-commit C, --baseline-shape grid|antd, --scroll-only, --trace.
+// --trace-extra a,b: more trace categories (e.g. disabled-by-default-cc.debug for raster and tiles).
+const TRACE_EXTRA = process.argv.includes('--trace-extra') ? String(process.argv[process.argv.indexOf('--trace-extra') + 1]).split(',') : [];
+// --baseline-dist DIR: the baseline's renderer already built there (saves the build when repeating A/B runs).
+const BASELINE_DIST = process.argv.includes('--baseline-dist') ? String(process.argv[process.argv.indexOf('--baseline-dist') + 1]) : null;
+// --trace-out DIR: also writes each raw trace (JSON, for chrome://tracing or Perfetto) into DIR.
+const TRACE_OUT = process.argv.includes('--trace-out') ? String(process.argv[process.argv.indexOf('--trace-out') + 1]) : null;
+// Options: --count N, --rounds N, --no-baseline, --baseline-commit C, --baseline-shape grid|antd, --baseline-dist DIR, --scroll-only,
+// --trace, --trace-extra CATEGORIES, --trace-out DIR.
 
 /** Frame-time distribution of one run: how many frames fell in each band (vsync is 16.7 ms). */
 function distribution(sorted: number[]): string {
@@ -155,7 +162,7 @@ async function main(): Promise<void> {
     const unlocked = await backend.invoke('vault.unlock', { vaultDir, passphrase: PASSPHRASE });
     if (!unlocked.ok) throw new Error(unlocked.error.message);
     console.log(`unlock (Backend, in process): ${ms(performance.now() - unlockStart)}`);
-    const baselineDist = BASELINE_COMMIT === null ? null : (() => {
+    const baselineDist = BASELINE_COMMIT === null ? null : BASELINE_DIST !== null ? BASELINE_DIST : (() => {
       const buildStart = performance.now();
       const dist = buildBaseline(BASELINE_COMMIT, join(temp.dir, 'baseline'));
       console.log(`baseline renderer (${BASELINE_COMMIT}) built in ${ms(performance.now() - buildStart)} (not part of any figure)`);
@@ -278,13 +285,21 @@ async function main(): Promise<void> {
     // CPU (thread) time does not grow when the thread waits for a core, so it compares tables on a busy machine.
     if (TRACE) {
       for (const { shape, page: target } of pages) {
-        await browser.startTracing(target, { categories: TRACE_CATEGORIES });
+        await browser.startTracing(target, { categories: [...TRACE_CATEGORIES, ...TRACE_EXTRA] });
         const scroll = await scrollOnce(shape, target);
-        const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as Parameters<typeof summariseTrace>[0];
+        const raw = await browser.stopTracing();
+        if (TRACE_OUT !== null) {
+          mkdirSync(TRACE_OUT, { recursive: true });
+          writeFileSync(join(TRACE_OUT, `trace-${shape === GRID ? 'grid' : 'baseline'}.json`), raw);
+        }
+        const trace = JSON.parse(raw.toString('utf8')) as Parameters<typeof summariseTrace>[0];
         const frames = [...scroll.frames].sort((a, b) => a - b);
         const summary = summariseTrace(trace, 12);
         console.log(`\n== traced scroll of ${shape.name} (tracing itself costs time) ==\nframes ${frames.length}; over 25 ms: ${frames.filter((f) => f > 25).length}; ${distribution(frames)}`);
         console.log(`main thread: ${summary.mainThreadTasks} tasks, wall ${ms(summary.wallMs)}, CPU ${ms(summary.cpuMs)} (of ~5,000 ms scrolled); GC ${ms(summary.gcMs)}; tasks ≥ 12 ms: ${summary.longTasks.length}`);
+        const frameCpu = [...summary.frameTaskCpuMs].sort((a, b) => a - b);
+        console.log(`main-frame tasks: ${frameCpu.length}; CPU per frame p50 ${ms(quantile(frameCpu, 0.5))}, p95 ${ms(quantile(frameCpu, 0.95))}, max ${ms(frameCpu.at(-1) ?? Number.NaN)}; over 8 ms: ${frameCpu.filter((f) => f > 8).length}; sum ${ms(frameCpu.reduce((a, b) => a + b, 0))}`);
+        console.log(`CPU by thread: ${summary.cpuByThread.filter(([, v]) => v >= 5).map(([n, v]) => `${n} ${v.toFixed(0)}`).join('; ')}`);
         console.log(`CPU self time by event: ${summary.cpuByName.slice(0, 14).map(([n, v]) => `${n} ${v.toFixed(1)}`).join('; ')}`);
         for (const task of summary.longTasks.slice(0, 12)) console.log(`  long task at ${ms(task.atMs)}: ${ms(task.durMs)} — ${task.self.slice(0, 5).map(([n, v]) => `${n} ${v.toFixed(1)}`).join('; ')}`);
       }

@@ -11,8 +11,16 @@ import type { ContractSort } from './contractsStore.ts';
 /** Every row has this height, so the grid places rows by arithmetic and never measures one. */
 export const GRID_ROW_HEIGHT = 40;
 const HEADER_HEIGHT = 44;
-// Rows rendered beyond the visible ones, so a fast scroll step finds them already in the DOM.
-const OVERSCAN = 6;
+/**
+ * Rows per block. The grid virtualises blocks of rows, not rows: each block is one contained element placed
+ * by a transform, with its rows in normal flow inside it (decision 0025, stop 13). A scroll step that brings
+ * no new block changes nothing in the DOM (no React render, style, layout or paint: the compositor scrolls),
+ * and a block is painted once, when it enters. Five rows keep the frame that builds one short.
+ */
+const BLOCK_ROWS = 5;
+const BLOCK_HEIGHT = BLOCK_ROWS * GRID_ROW_HEIGHT;
+// Blocks rendered beyond the visible ones on each side, so a fast scroll step finds its rows in the DOM.
+const OVERSCAN_BLOCKS = 1;
 
 /** A column of the grid: its key (the row field or a computed cell), header text, width and sortability. */
 export interface GridColumn {
@@ -92,10 +100,9 @@ function cellContent(column: GridColumn, row: ContractRow, locale: Locale, t: Tr
  * arrived yet shows empty cells (`data-placeholder`).
  */
 const GridRow = memo(function GridRow({ index, row, columns, locale, t, checked, onToggle, onOpen, onDragStart }: RowProps) {
-  const style: CSSProperties = { transform: `translateY(${index * GRID_ROW_HEIGHT}px)` };
   if (row === undefined) {
     return (
-      <div role="row" aria-rowindex={index + 2} className="grid-row grid-row-placeholder" data-placeholder="" style={style}>
+      <div role="row" aria-rowindex={index + 2} className="grid-row grid-row-placeholder" data-placeholder="">
         <div role="cell" className="grid-cell grid-cell-select" />
         {columns.map((column) => <div key={column.key} role="cell" className="grid-cell" style={{ width: column.width }} />)}
       </div>
@@ -103,7 +110,7 @@ const GridRow = memo(function GridRow({ index, row, columns, locale, t, checked,
   }
   return (
     <div
-      role="row" aria-rowindex={index + 2} aria-selected={checked} className={checked ? 'grid-row grid-row-selected' : 'grid-row'} style={style}
+      role="row" aria-rowindex={index + 2} aria-selected={checked} className={checked ? 'grid-row grid-row-selected' : 'grid-row'}
       data-contract-id={row.id} draggable onDragStart={(event) => onDragStart(event, row.id)}
     >
       <div role="cell" className="grid-cell grid-cell-select">
@@ -118,9 +125,36 @@ const GridRow = memo(function GridRow({ index, row, columns, locale, t, checked,
   );
 });
 
+interface BlockProps extends Omit<RowProps, 'index' | 'row' | 'checked'> {
+  block: number;
+  count: number;
+  /** Bumped when a window of rows arrives: the block re-reads its rows (each row re-renders only if it changed). */
+  version: number;
+  rowAt: (index: number) => ContractRow | undefined;
+  isSelected: (id: string) => boolean;
+}
+
 /**
- * The sticky header, memoised: the grid re-renders on every scroll step (the virtualizer's offset), and the
- * header's sort buttons and antd icons would otherwise re-render with it each frame (decision 0025).
+ * A block of `BLOCK_ROWS` rows, placed once by its index. It re-renders when rows arrive, the selection,
+ * columns or language change; not while the grid scrolls.
+ */
+const GridBlock = memo(function GridBlock({ block, count, rowAt, isSelected, ...rest }: BlockProps) {
+  const first = block * BLOCK_ROWS;
+  const rows: ReactNode[] = [];
+  for (let index = first; index < Math.min(count, first + BLOCK_ROWS); index += 1) {
+    const row = rowAt(index);
+    rows.push(<GridRow key={row?.id ?? `~${index}`} index={index} row={row} checked={row !== undefined && isSelected(row.id)} {...rest} />);
+  }
+  return (
+    <div role="presentation" className="grid-block" style={{ transform: `translateY(${block * BLOCK_HEIGHT}px)`, height: rows.length * GRID_ROW_HEIGHT }}>
+      {rows}
+    </div>
+  );
+});
+
+/**
+ * The sticky header, memoised: the grid re-renders whenever a block enters or leaves, and the header's sort
+ * buttons and antd icons would otherwise re-render with it (decision 0025).
  */
 const GridHeader = memo(function GridHeader({ columns, sort, onSort, headerCheckbox, width }: {
   columns: readonly GridColumn[];
@@ -164,9 +198,10 @@ function nextSort(sort: ContractSort | null, key: string): ContractSort | null {
 }
 
 /**
- * The contracts as a light virtualised grid (@tanstack/react-virtual, decision 0020): one scroll element,
- * a sticky header, and absolutely placed fixed-height rows of plain elements, so a scroll step costs the
- * browser a compositor move and React at most the few rows that enter the window. antd's virtual Table
+ * The contracts as a light virtualised grid (@tanstack/react-virtual, decisions 0020 and 0025): one scroll
+ * element with an opaque background (so Chromium scrolls it on the compositor), a sticky header, and blocks
+ * of fixed-height rows of plain elements, so most scroll steps cost the browser a compositor move only and
+ * React renders a block only when it enters. antd's virtual Table
  * rendered every visible row's cells through its own components on each step and dropped frames at
  * 100,000 rows. Its colours come from antd's theme tokens, so light and dark themes both work.
  */
@@ -176,16 +211,19 @@ export function ContractsGrid(props: ContractsGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
   const virtualizer = useVirtualizer({
-    count,
+    count: Math.ceil(count / BLOCK_ROWS),
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => GRID_ROW_HEIGHT,
-    overscan: OVERSCAN,
+    estimateSize: () => BLOCK_HEIGHT,
+    overscan: OVERSCAN_BLOCKS,
     // The header sits above the rows inside the scroll element.
     scrollMargin: HEADER_HEIGHT,
+    // A block that enters is rendered in a task of its own after the scroll event, not inside the frame that
+    // dispatched it: the frame keeps its margin, and the overscan block covers the one frame of delay.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? -1;
+  const first = (items[0]?.index ?? 0) * BLOCK_ROWS;
+  const last = items.length === 0 ? -1 : Math.min(count, ((items.at(-1)?.index ?? 0) + 1) * BLOCK_ROWS) - 1;
   const previousFirst = useRef(0);
   useEffect(() => {
     if (last < 0) return;
@@ -222,15 +260,12 @@ export function ContractsGrid(props: ContractsGridProps) {
       <div ref={scrollRef} className="grid-scroll" style={{ height }} role="table" aria-label={label} aria-rowcount={count + 1} aria-busy={loading}>
         <GridHeader columns={columns} sort={sort} onSort={onSort} headerCheckbox={headerCheckbox} width={width} />
         <div role="rowgroup" className="grid-body" style={{ width, height: count * GRID_ROW_HEIGHT }}>
-          {items.map((item) => {
-            const row = rowAt(item.index);
-            return (
-              <GridRow
-                key={row?.id ?? `~${item.index}`} index={item.index} row={row} columns={columns} locale={locale} t={t}
-                checked={row !== undefined && isSelected(row.id)} onToggle={onToggle} onOpen={onOpen} onDragStart={onDragStart}
-              />
-            );
-          })}
+          {items.map((item) => (
+            <GridBlock
+              key={item.index} block={item.index} count={count} version={version} rowAt={rowAt} columns={columns} locale={locale} t={t}
+              isSelected={isSelected} onToggle={onToggle} onOpen={onOpen} onDragStart={onDragStart}
+            />
+          ))}
         </div>
         {total === 0 ? <div className="grid-empty"><Empty description={emptyText} /></div> : null}
         {total === null && loading ? <div className="grid-empty"><Spin aria-label={loadingText} /></div> : null}

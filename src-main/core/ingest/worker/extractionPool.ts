@@ -6,7 +6,7 @@ import type { ExtractOptions } from '../extractDocument.ts';
 import type { ExtractionRequest, ExtractionResponse, ExtractionWorkerData, PreviewBody } from './extractionMessages.ts';
 import { compilePdfiumModule } from '../pdfium/pdfiumRuntime.ts';
 import { defaultExtractionLimits } from './extractionLimits.ts';
-import { extractionWorkerUrl } from './extractionWorkerSource.ts';
+import { extractionWorkerExecArgv, extractionWorkerUrl } from './extractionWorkerSource.ts';
 
 /** Limits of the extraction workers; each can be tuned per pool. */
 export interface ExtractionPoolOptions {
@@ -170,13 +170,23 @@ export class ExtractionPool {
   }
 
   private spawn(start: { url: URL; data: ExtractionWorkerData }): Slot {
-    const worker = new Worker(start.url, {
+    const options = {
       workerData: start.data,
       resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb },
       // Library warnings inside a worker must not reach the CLI's stdout (which may carry --json).
       stdout: true,
       stderr: true,
-    });
+    };
+    const execArgv = extractionWorkerExecArgv(start.url);
+    let worker: Worker;
+    try {
+      worker = new Worker(start.url, execArgv === undefined ? options : { ...options, execArgv });
+    } catch (error) {
+      // Given explicitly, a process-wide option (e.g. --max-old-space-size) is refused where inheriting
+      // it is not: the worker then gets the process's options as they are.
+      if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+      worker = new Worker(start.url, options);
+    }
     worker.stdout.resume();
     worker.stderr.resume();
     const slot: Slot = { worker, tasks: [], timer: null };

@@ -1,4 +1,5 @@
 import type { ExtractedDocument } from './extractedDocument.ts';
+import type { ExtractCall } from './extractor.ts';
 import { extractText } from './extractorRegistry.ts';
 import { emailFormatOf } from './email/emailDetection.ts';
 import { emailRecordText } from './email/emailExtractor.ts';
@@ -24,6 +25,8 @@ export interface ExtractOptions {
    * import's one serial stage. Unset for files whose metadata the import will not use (annexes).
    */
   contractMetadataToday?: string;
+  /** Which PDF engine may read the text (the extraction pool keeps pdf.js to one of its workers). */
+  pdf?: ExtractCall;
 }
 
 export async function extractDocument(bytes: Uint8Array, fileName: string, options: ExtractOptions = { ocr: true }): Promise<ExtractedDocument> {
@@ -46,7 +49,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, optio
   if (!options.ocr && imageMime) {
     return { text: { format: 'image', mime: imageMime, pages: [''], metadata: {} }, signature: null };
   }
-  let text = await extractText(bytes, fileName);
+  let text = await extractText(bytes, fileName, undefined, options.pdf);
   if (text.format === 'pdf' && options.ocr) {
     // Pages with (almost) no text layer but an image are scans: their text comes from OCR.
     const ocr = await ocrScannedPages(bytes, fileName, text.pages, { timeBudgetMs: ocrDocumentBudgetMs });

@@ -28,5 +28,19 @@ export interface Extractor {
   /** Whether this extractor claims the file, judged from its name and first bytes (at most 1 KiB). */
   matches(fileName: string, head: Uint8Array): boolean;
   /** Extracts the text; refuses with an AppError, never with a library's own error. */
-  extract(bytes: Uint8Array, fileName: string): Promise<ExtractedText>;
+  extract(bytes: Uint8Array, fileName: string, call?: ExtractCall): Promise<ExtractedText>;
+}
+
+/**
+ * Per-call choices of an extraction that only some formats heed (today only PDF's): which PDF engine may read
+ * the text, and how much of the document's time budget an earlier attempt already spent (see pdfExtractor.ts).
+ */
+export interface ExtractCall {
+  /**
+   * 'auto': PDFium, then pdf.js for the documents PDFium hands back; 'pdfium': PDFium only, a document it hands
+   * back throws PdfjsHandOff (the extraction pool then reads it in its pdf.js worker); 'pdfjs': pdf.js only.
+   */
+  pdfEngine?: 'auto' | 'pdfium' | 'pdfjs';
+  /** Milliseconds of the document's time budget already spent on it elsewhere (the PDFium attempt of a hand-off). */
+  budgetSpentMs?: number;
 }

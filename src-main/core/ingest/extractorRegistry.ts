@@ -1,5 +1,5 @@
 import { AppError } from '../../../src-shared/api/appError.ts';
-import type { ExtractedText, Extractor } from './extractor.ts';
+import type { ExtractCall, ExtractedText, Extractor } from './extractor.ts';
 import { selectExtractor } from './formatDetection.ts';
 import { pdfExtractor } from './pdfExtractor.ts';
 import { plainTextExtractor } from './plainTextExtractor.ts';
@@ -23,7 +23,8 @@ export async function extractText(
   bytes: Uint8Array,
   fileName: string,
   extractors: readonly Extractor[] = defaultExtractors,
+  call?: ExtractCall,
 ): Promise<ExtractedText> {
   if (bytes.length === 0) throw new AppError('FILE_EMPTY', { file: fileName });
-  return selectExtractor(fileName, bytes, extractors).extract(bytes, fileName);
+  return selectExtractor(fileName, bytes, extractors).extract(bytes, fileName, call);
 }

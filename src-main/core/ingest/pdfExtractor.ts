@@ -1,9 +1,10 @@
 import { AppError } from '../../../src-shared/api/appError.ts';
-import type { ExtractedText, Extractor } from './extractor.ts';
+import type { ExtractCall, ExtractedText, Extractor } from './extractor.ts';
 import { hasPdfSignature } from './formatDetection.ts';
 import { cleanMetadataText } from './pdfMetadataText.ts';
 import { pdfDateToIso } from './pdfDate.ts';
 import { readPdfjsText } from './pdfjsDocumentText.ts';
+import { PdfjsHandOff } from './pdfjsHandOff.ts';
 import { readPdfiumText } from './pdfium/pdfiumDocumentText.ts';
 import type { PdfiumInfo, PdfiumOutcome } from './pdfium/pdfiumDocumentText.ts';
 import { discardPdfium, loadPdfium, releasePdfiumIfLarge } from './pdfium/pdfiumRuntime.ts';
@@ -95,12 +96,17 @@ export function createPdfExtractor(options: PdfExtractorOptions = {}): Extractor
       return hasPdfSignature(head);
     },
 
-    async extract(bytes: Uint8Array, fileName: string): Promise<ExtractedText> {
-      const budget = new TimeBudget(timeBudgetMs);
+    async extract(bytes: Uint8Array, fileName: string, call: ExtractCall = {}): Promise<ExtractedText> {
+      const started = performance.now();
+      // A document handed over from another worker has already used part of its budget on PDFium there.
+      const budget = new TimeBudget(Math.max(1, timeBudgetMs - (call.budgetSpentMs ?? 0)));
+      const chosen = engine === 'pdfjs' ? 'pdfjs' : call.pdfEngine ?? 'auto';
       try {
-        const fast = engine === 'auto' ? await readWithPdfium(bytes, fileName, maxPages, budget) : null;
+        const fast = chosen === 'pdfjs' ? null : await readWithPdfium(bytes, fileName, maxPages, budget);
+        if (fast === null && chosen === 'pdfium') throw new PdfjsHandOff(performance.now() - started + (call.budgetSpentMs ?? 0));
         return fast ?? (await readPdfjsText(bytes, { maxPages, standardFontData, budget }));
       } catch (error) {
+        if (error instanceof PdfjsHandOff) throw error;
         throw toAppError(error, fileName);
       } finally {
         budget.dispose();

@@ -1,4 +1,5 @@
-import { format } from 'date-fns';
+// One module per function: date-fns's index loads all ~250 of them (~0.1 s of CPU in each extraction worker).
+import { format } from 'date-fns/format';
 import { AppError } from '../../api/appError.ts';
 import type { ContractType } from '../../model/contract.ts';
 import { isIsoDate } from '../isoDate.ts';

@@ -1,4 +1,5 @@
-import { isExists } from 'date-fns';
+// One module per function: date-fns's index loads all ~250 of them (~0.1 s of CPU in each extraction worker).
+import { isExists } from 'date-fns/isExists';
 import { parseChineseInteger } from './numberWords.ts';
 
 /** A calendar date written somewhere in a page, normalised to YYYY-MM-DD, with its offsets. */

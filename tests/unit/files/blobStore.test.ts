@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, stat, writeFile, access, mkdir } from 'node:fs/promises';
+import { readdir, rm, stat, writeFile, access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import { generateDataKey } from '../../../src-main/core/crypto/dataKeys.ts';
@@ -97,6 +97,19 @@ describe('BlobStore round trip', () => {
     await expect(store.write(failing(), key, 'rec-1')).rejects.toThrow('disk image unreadable');
     expect(await tempEntries()).toEqual([]);
     expect(await store.listBlobIds()).toEqual([]);
+  });
+
+  it('makes its folders again when they are removed behind its back after it has written into them', async () => {
+    const first = await Promise.all(Array.from({ length: 64 }, async (_, i) => store.write(new Uint8Array(randomBytes(50)), key, `rec-${i}`)));
+    await rm(join(vaultDir, 'blobs'), { recursive: true });
+    // 64 more blobs: with ~57 of 256 shard folders known to the store, some land in a folder it made before
+    // (the chance that none does is about 1e-7), and every one needs the temp folder again.
+    const firstShards = new Set(first.map((blob) => blob.blobId.slice(0, 2)));
+    const plain = Array.from({ length: 64 }, () => new Uint8Array(randomBytes(50)));
+    const second = await Promise.all(plain.map(async (bytes, i) => store.write(bytes, key, `again-${i}`)));
+    expect(second.some((blob) => firstShards.has(blob.blobId.slice(0, 2)))).toBe(true);
+    for (const [i, blob] of second.entries()) expect(sameBytes(await store.read(blob.blobId, key, `again-${i}`), plain[i]!)).toBe(true);
+    expect(await tempEntries()).toEqual([]);
   });
 
   it('removes the temp file when given a malformed key', async () => {

@@ -105,7 +105,7 @@ async function signedContent(mail: ParsedMail, fileName: string, limits: EmailLi
   const [only] = mail.attachments;
   if (mail.attachments.length !== 1 || only === undefined || declared?.value === undefined) return undefined;
   if (!isOpaqueSignedPart(normaliseContentType(declared.value), declared.params?.['smime-type']?.toLowerCase())) return undefined;
-  const entity = signedMimeEntity(only.content);
+  const entity = await signedMimeEntity(only.content);
   return entity === undefined ? undefined : readMail(entity, fileName, limits);
 }
 

@@ -1,7 +1,7 @@
-import msgreaderModule from '@kenjiuno/msgreader';
+import type msgreaderModule from '@kenjiuno/msgreader';
 import type { FieldsData } from '@kenjiuno/msgreader';
 import type { ParsedMail } from 'mailparser';
-import { loadSimpleParser } from '../lazyLibraries.ts';
+import { loadMsgReader, loadSimpleParser } from '../lazyLibraries.ts';
 import { AppError } from '../../../../src-shared/api/appError.ts';
 import { attachmentFileName, contentTypeForName, normaliseContentType } from './attachmentNames.ts';
 import { isSafeCompoundFile } from './compoundFileCheck.ts';
@@ -19,10 +19,14 @@ import { codePageDecoders } from './windowsCodePages.ts';
 type MsgReaderClass = typeof msgreaderModule.default;
 type MsgReaderInstance = InstanceType<MsgReaderClass>;
 
-// Node's ESM loader hands this CommonJS package over as its module.exports, with the class on
-// `.default`; vitest honours the package's __esModule flag and hands over the class itself.
-const MsgReader: MsgReaderClass =
-  typeof msgreaderModule === 'function' ? (msgreaderModule as unknown as MsgReaderClass) : msgreaderModule.default;
+/** msgreader's class, loaded on first use. */
+async function msgReaderClass(): Promise<MsgReaderClass> {
+  const loaded = await loadMsgReader();
+  // Node's ESM loader hands this CommonJS package over as its module.exports, with the class on
+  // `.default`; vitest honours the package's __esModule flag and hands over the class itself.
+  const module = loaded.default;
+  return typeof module === 'function' ? (module as unknown as MsgReaderClass) : module.default;
+}
 
 const MAX_TEXT_CHARS = 1000;
 const MAX_TRANSPORT_HEADER_CHARS = 256 * 1024;
@@ -65,7 +69,7 @@ interface OpenedMsg {
 
 const PT_STRING8 = 0x001e;
 
-function open(bytes: Uint8Array, ansiEncoding?: string): OpenedMsg {
+function open(MsgReader: MsgReaderClass, bytes: Uint8Array, ansiEncoding?: string): OpenedMsg {
   // A private copy: msgreader may swap byte order in place on some paths, and the caller's bytes
   // are the original that goes into the vault byte-exact.
   const reader = new MsgReader(bytes.slice().buffer);
@@ -86,11 +90,11 @@ function open(bytes: Uint8Array, ansiEncoding?: string): OpenedMsg {
  * declares their code page: older, non-Unicode .msg files store PT_STRING8 properties that
  * msgreader would otherwise read as Latin-1 (a GBK subject would come out as mojibake).
  */
-function openWithCodePage(bytes: Uint8Array): OpenedMsg {
-  const first = open(bytes);
+function openWithCodePage(MsgReader: MsgReaderClass, bytes: Uint8Array): OpenedMsg {
+  const first = open(MsgReader, bytes);
   if (!first.hasString8) return first;
   const codePage = codePageDecoders(first.fields.messageCodepage ?? first.fields.internetCodepage);
-  return codePage === undefined ? first : open(bytes, codePage.iconv);
+  return codePage === undefined ? first : open(MsgReader, bytes, codePage.iconv);
 }
 
 /** The transport headers a received message keeps (PR_TRANSPORT_MESSAGE_HEADERS), parsed as a MIME header block. */
@@ -178,11 +182,12 @@ function attachmentsOf(opened: OpenedMsg, html: string, fileName: string, limits
 export async function parseMsg(bytes: Uint8Array, fileName: string, options: EmailParseOptions = {}): Promise<ParsedEmail> {
   const limits = checkEmailEnvelope(bytes, fileName, options);
   if (!isSafeCompoundFile(bytes)) throw new AppError('EMAIL_UNREADABLE', { file: fileName });
+  const MsgReader = await msgReaderClass();
   let opened: OpenedMsg;
   let html: string;
   let attachments: EmailAttachment[];
   try {
-    opened = openWithCodePage(bytes);
+    opened = openWithCodePage(MsgReader, bytes);
     html = htmlBodyOf(opened.fields);
     attachments = attachmentsOf(opened, html, fileName, limits);
   } catch (error) {

@@ -1,5 +1,4 @@
-import * as asn1js from 'asn1js';
-import { ContentInfo, SignedData } from 'pkijs';
+import { loadPkijs } from '../lazyLibraries.ts';
 
 const ID_SIGNED_DATA = '1.2.840.113549.1.7.2';
 const ID_DATA = '1.2.840.113549.1.7.1';
@@ -18,7 +17,8 @@ export function isOpaqueSignedPart(contentType: string, smimeType: string | unde
  * pkijs/asn1js; the signature is not verified (the original mail is kept byte-exact as the record,
  * so it can still be checked). Undefined when the part is not signed data or cannot be parsed.
  */
-export function signedMimeEntity(der: Uint8Array): Uint8Array | undefined {
+export async function signedMimeEntity(der: Uint8Array): Promise<Uint8Array | undefined> {
+  const { asn1js, pkijs: { ContentInfo, SignedData } } = await loadPkijs();
   try {
     const parsed = asn1js.fromBER(der);
     if (parsed.offset === -1) return undefined;

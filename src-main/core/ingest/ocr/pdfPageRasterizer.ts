@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
+import { loadCanvas } from '../lazyLibraries.ts';
 import { loadPdfjs } from '../pdfjsRuntime.ts';
 import type { PdfjsModule } from '../pdfjsRuntime.ts';
 import { packagedResourcePath } from '../packagedResources.ts';
@@ -149,6 +149,7 @@ export async function openPdfForRendering(bytes: Uint8Array): Promise<Renderable
         const scale = renderScale(base.width, base.height, options.dpi ?? OCR_RENDER_DPI, options.maxPixels ?? DEFAULT_MAX_RENDER_PIXELS);
         const viewport = page.getViewport({ scale });
         // Rounded down, so the pixel cap holds exactly.
+        const { createCanvas } = await loadCanvas();
         const canvas = createCanvas(Math.max(1, Math.floor(viewport.width)), Math.max(1, Math.floor(viewport.height)));
         // pdf.js's typings name the DOM canvas; in Node it draws on @napi-rs/canvas, which it also uses itself.
         const task = page.render({ canvas: canvas as unknown as RenderParameters['canvas'], viewport, background: '#ffffff' });

@@ -1,5 +1,5 @@
-import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
+import { loadYauzl } from '../lazyLibraries.ts';
 import { AppError } from '../../../../src-shared/api/appError.ts';
 import type { ReasonKey } from '../../../../src-shared/api/errorReasons.ts';
 import { formatByteSize } from '../../../../src-shared/format/byteSize.ts';
@@ -114,6 +114,7 @@ interface CheckedZip {
 }
 
 async function openZip(buffer: Buffer): Promise<ZipFile> {
+  const yauzl = await loadYauzl();
   try {
     // decodeStrings off: yauzl would reject unsafe names with a generic error; we decode them below
     // and refuse with a precise one.
@@ -129,6 +130,7 @@ async function openZip(buffer: Buffer): Promise<ZipFile> {
  */
 async function openCheckedZip(bytes: Uint8Array, fileName: string, limits: ZipLimits): Promise<CheckedZip> {
   const buffer = toBuffer(bytes);
+  const yauzl = await loadYauzl();
   const zipfile = await openZip(buffer);
   const end = readEndRecord(buffer);
   if (zipfile.entryCount > limits.maxEntries) {

@@ -41,10 +41,29 @@ function readUtf16(pdfium: Pdfium, read: (buffer: number, length: number) => num
   }
 }
 
-/** The per-character text functions as the WebAssembly instance exports them (not declared by the package's types). */
-interface RawTextExports {
+/**
+ * The functions called per page, per annotation or per character, as the WebAssembly instance exports them
+ * (not declared by the package's types). Called straight, not through the package's wrapper (`ccall`, argument
+ * checks, rest parameters), which costs ~40x more than a call itself: bug1978317.pdf's 32,768 link annotations
+ * took 0.5 s of CPU through it and 26 ms without. Only numeric arguments: string arguments keep the wrapper.
+ */
+interface RawExports {
   FPDFText_HasUnicodeMapError(textPage: number, index: number): number;
   FPDFText_GetUnicode(textPage: number, index: number): number;
+  FPDFText_LoadPage(page: number): number;
+  FPDFText_ClosePage(textPage: number): void;
+  FPDFText_CountChars(textPage: number): number;
+  FPDFText_GetText(textPage: number, start: number, count: number, buffer: number): number;
+  FPDF_LoadPage(doc: number, index: number): number;
+  FPDF_ClosePage(page: number): void;
+  FPDFPage_GetAnnotCount(page: number): number;
+  FPDFPage_GetAnnot(page: number, index: number): number;
+  FPDFPage_CloseAnnot(annot: number): void;
+  FPDFAnnot_GetSubtype(annot: number): number;
+}
+
+function rawExports(pdfium: Pdfium): RawExports {
+  return pdfium.pdfium.wasmExports as unknown as RawExports;
 }
 
 /** Whether a UTF-16 code is white space (a guessed one does not make a page's text doubtful). */
@@ -104,14 +123,15 @@ function widgetValue(pdfium: Pdfium, form: number, annot: number): AnnotationLik
 
 /** Text a person typed into a page's annotations: form fields, free-text boxes, comments. */
 function pageAnnotations(pdfium: Pdfium, page: number, form: FormEnvironment): string {
-  const count = pdfium.FPDFPage_GetAnnotCount(page);
+  const raw = rawExports(pdfium);
+  const count = raw.FPDFPage_GetAnnotCount(page);
   if (count <= 0) return '';
   const found: AnnotationLike[] = [];
   for (let index = 0; index < count; index++) {
-    const annot = pdfium.FPDFPage_GetAnnot(page, index);
+    const annot = raw.FPDFPage_GetAnnot(page, index);
     if (annot === 0) continue;
     try {
-      const subtype = pdfium.FPDFAnnot_GetSubtype(annot);
+      const subtype = raw.FPDFAnnot_GetSubtype(annot);
       if (subtype === ANNOT_LINK || subtype === ANNOT_POPUP) continue;
       if (subtype === ANNOT_WIDGET) {
         const widget = widgetValue(pdfium, form.handle(), annot);
@@ -120,7 +140,7 @@ function pageAnnotations(pdfium: Pdfium, page: number, form: FormEnvironment): s
       }
       found.push({ subtype: 'Markup', contentsObj: { str: readUtf16(pdfium, (buffer, length) => pdfium.FPDFAnnot_GetStringValue(annot, 'Contents', buffer, length)) } });
     } finally {
-      pdfium.FPDFPage_CloseAnnot(annot);
+      raw.FPDFPage_CloseAnnot(annot);
     }
   }
   return withoutControlChars(annotationText(found).replace(/\r\n?/g, '\n'));
@@ -128,14 +148,12 @@ function pageAnnotations(pdfium: Pdfium, page: number, form: FormEnvironment): s
 
 /** One page's body text, or null when a character's Unicode value is a guess (see readPdfiumText). */
 function pageBodyText(pdfium: Pdfium, page: number): string | null {
-  const textPage = pdfium.FPDFText_LoadPage(page);
+  const raw = rawExports(pdfium);
+  const textPage = raw.FPDFText_LoadPage(page);
   if (textPage === 0) return '';
   try {
-    const count = pdfium.FPDFText_CountChars(textPage);
+    const count = raw.FPDFText_CountChars(textPage);
     if (count <= 0) return '';
-    // Called once per character, so straight into WebAssembly: the package's wrapper (argument checks, rest
-    // parameters) costs ~40x more than the call itself.
-    const raw = pdfium.pdfium.wasmExports as unknown as RawTextExports;
     for (let index = 0; index < count; index++) {
       // A guessed space or line end (tracemonkey.pdf has one CR) costs nothing; a guessed letter means the
       // font has no usable map, and PDFium's guess is then usually wrong where pdf.js gets it right.
@@ -143,13 +161,13 @@ function pageBodyText(pdfium: Pdfium, page: number): string | null {
     }
     const buffer = pdfium.pdfium.wasmExports.malloc((count + 1) * 2);
     try {
-      pdfium.FPDFText_GetText(textPage, 0, count, buffer);
+      raw.FPDFText_GetText(textPage, 0, count, buffer);
       return cleanPdfiumText(pdfium.pdfium.UTF16ToString(buffer));
     } finally {
       pdfium.pdfium.wasmExports.free(buffer);
     }
   } finally {
-    pdfium.FPDFText_ClosePage(textPage);
+    raw.FPDFText_ClosePage(textPage);
   }
 }
 
@@ -183,7 +201,7 @@ export function readPdfiumText(pdfium: Pdfium, bytes: Uint8Array, maxPages: numb
     let loaded = 0;
     for (let index = 0; index < readable; index++) {
       budget.throwIfSpent();
-      const page = pdfium.FPDF_LoadPage(doc, index);
+      const page = rawExports(pdfium).FPDF_LoadPage(doc, index);
       if (page === 0) {
         // As on the pdf.js path: one broken page should not cost the user the text of the others.
         pages.push('');
@@ -196,7 +214,7 @@ export function readPdfiumText(pdfium: Pdfium, bytes: Uint8Array, maxPages: numb
         const extra = pageAnnotations(pdfium, page, form);
         pages.push(extra === '' ? body : body === '' ? extra : `${body}\n${extra}`);
       } finally {
-        pdfium.FPDF_ClosePage(page);
+        rawExports(pdfium).FPDF_ClosePage(page);
       }
     }
     if (readable > 0 && loaded === 0) return { kind: 'fallback', reason: 'noPageReadable' };

@@ -21,7 +21,9 @@ export type PreviewBody = { kind: 'html'; html: string } | { kind: 'sheets'; she
 export type ExtractionResponse =
   | { taskId: number; ok: true; document: ExtractedDocument }
   | { taskId: number; ok: true; preview: PreviewBody }
-  | { taskId: number; ok: false; code: ErrorCode; params: Record<string, string | number> };
+  | { taskId: number; ok: false; code: ErrorCode; params: Record<string, string | number> }
+  /** PDFium handed the document back and this worker may not run pdf.js: the pool re-sends it to its pdf.js worker. */
+  | { taskId: number; ok: false; handOff: 'pdfjs'; spentMs: number };
 
 /** What a worker is started with: PDFium compiled once by the pool (absent when compiling failed; the worker then compiles its own). */
 export interface ExtractionWorkerData {

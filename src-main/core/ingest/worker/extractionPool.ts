@@ -6,7 +6,7 @@ import type { ExtractOptions } from '../extractDocument.ts';
 import type { ExtractionRequest, ExtractionResponse, ExtractionWorkerData, PreviewBody } from './extractionMessages.ts';
 import { compilePdfiumModule } from '../pdfium/pdfiumRuntime.ts';
 import { defaultExtractionLimits } from './extractionLimits.ts';
-import { extractionWorkerUrl } from './extractionWorkerSource.ts';
+import { extractionWorkerExecArgv, extractionWorkerUrl } from './extractionWorkerSource.ts';
 
 /** Limits of the extraction workers; each can be tuned per pool. */
 export interface ExtractionPoolOptions {
@@ -49,6 +49,16 @@ interface Slot {
 const TASKS_PER_WORKER = 3;
 
 /**
+ * Whether a task is a document PDFium handed back, to be read by pdf.js in the pool's first worker only.
+ * pdf.js is slow in a fresh thread: the corpus's 55 fallback documents took 3.6 CPU s the first time in a
+ * process and 1.6 s the second (loading its modules, V8 optimising them), and each worker paid that warm-up
+ * when every worker ran its own fallbacks. Only the first worker's isolate now loads pdf.js for text.
+ */
+function isPdfjsTask(task: Task): boolean {
+  return task.options.pdf?.pdfEngine === 'pdfjs';
+}
+
+/**
  * A small pool of worker threads that parse untrusted files (PDF, Office, images, mail) off the thread
  * that holds the vault keys and database. A worker that runs out of heap or time is terminated and
  * replaced, and only its file fails (EXTRACTION_OUT_OF_MEMORY / EXTRACTION_TIMEOUT).
@@ -56,6 +66,8 @@ const TASKS_PER_WORKER = 3;
 export class ExtractionPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
+  /** Documents for pdf.js, waiting for the pool's first worker (slots[0]), which alone runs it when there are several. */
+  private readonly pdfjsQueue: Task[] = [];
   private readonly size: number;
   private readonly heapLimitMb: number;
   private readonly timeoutMs: number;
@@ -105,7 +117,7 @@ export class ExtractionPool {
   /** Stops every worker; queued and running files fail with IMPORT_CANCELLED. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.reject(new AppError('IMPORT_CANCELLED'));
+    for (const task of [...this.queue.splice(0), ...this.pdfjsQueue.splice(0)]) task.reject(new AppError('IMPORT_CANCELLED'));
     await Promise.all(this.slots.splice(0).map(async (slot) => {
       if (slot.timer) clearTimeout(slot.timer);
       for (const task of slot.tasks.splice(0)) task.reject(new AppError('IMPORT_CANCELLED'));
@@ -125,7 +137,15 @@ export class ExtractionPool {
       }
       return;
     }
-    while (this.queue.length > 0) {
+    for (;;) {
+      // Hand-offs first: they were sent to a worker before the files still in the queue.
+      const pdfjsSlot = this.pdfjsQueue.length > 0 ? this.pdfjsSlot(this.workerStart) : undefined;
+      const pdfjsTask = pdfjsSlot ? this.pdfjsQueue.shift() : undefined;
+      if (pdfjsSlot && pdfjsTask) {
+        this.send(pdfjsSlot, pdfjsTask);
+        continue;
+      }
+      if (this.queue.length === 0) return;
       const slot = this.leastBusySlot(this.workerStart);
       if (!slot) return;
       const task = this.queue.shift();
@@ -134,22 +154,39 @@ export class ExtractionPool {
     }
   }
 
+  /** The pool's pdf.js worker (the first; started if there is none) when it can take another task. */
+  private pdfjsSlot(start: { url: URL; data: ExtractionWorkerData }): Slot | undefined {
+    const first = this.slots[0] ?? this.spawn(start);
+    return first.tasks.length < TASKS_PER_WORKER ? first : undefined;
+  }
+
   /** The worker with the fewest tasks (a new one while the pool is below size and all are busy), or none when all are full. */
   private leastBusySlot(start: { url: URL; data: ExtractionWorkerData }): Slot | undefined {
     let best: Slot | undefined;
-    for (const slot of this.slots) if (!best || slot.tasks.length < best.tasks.length) best = slot;
+    // On a tie the later worker wins, which keeps room in the first for the documents handed to pdf.js.
+    for (const slot of this.slots) if (!best || slot.tasks.length <= best.tasks.length) best = slot;
     if ((!best || best.tasks.length > 0) && this.slots.length < this.size) return this.spawn(start);
     return best && best.tasks.length < TASKS_PER_WORKER ? best : undefined;
   }
 
   private spawn(start: { url: URL; data: ExtractionWorkerData }): Slot {
-    const worker = new Worker(start.url, {
+    const options = {
       workerData: start.data,
       resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb },
       // Library warnings inside a worker must not reach the CLI's stdout (which may carry --json).
       stdout: true,
       stderr: true,
-    });
+    };
+    const execArgv = extractionWorkerExecArgv(start.url);
+    let worker: Worker;
+    try {
+      worker = new Worker(start.url, execArgv === undefined ? options : { ...options, execArgv });
+    } catch (error) {
+      // Given explicitly, a process-wide option (e.g. --max-old-space-size) is refused where inheriting
+      // it is not: the worker then gets the process's options as they are.
+      if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+      worker = new Worker(start.url, options);
+    }
     worker.stdout.resume();
     worker.stderr.resume();
     const slot: Slot = { worker, tasks: [], timer: null };
@@ -167,7 +204,11 @@ export class ExtractionPool {
     slot.worker.ref();
     if (slot.tasks.length === 1) this.startTimer(slot);
     const copy = new Uint8Array(task.bytes);
-    const request: ExtractionRequest = { taskId: task.id, fileName: task.fileName, bytes: copy, options: task.options, ...(task.preview === undefined ? {} : { preview: task.preview }) };
+    // Every worker but the first reads PDFs with PDFium only and hands the rest back (see isPdfjsTask).
+    const options = this.size > 1 && slot !== this.slots[0] && task.preview === undefined && !isPdfjsTask(task)
+      ? { ...task.options, pdf: { ...task.options.pdf, pdfEngine: 'pdfium' as const } }
+      : task.options;
+    const request: ExtractionRequest = { taskId: task.id, fileName: task.fileName, bytes: copy, options, ...(task.preview === undefined ? {} : { preview: task.preview }) };
     slot.worker.postMessage(request, [copy.buffer]);
   }
 
@@ -190,6 +231,7 @@ export class ExtractionPool {
     if (slot.tasks.length > 0) this.startTimer(slot);
     else slot.worker.unref();
     if (response.ok) task.resolve('preview' in response ? response.preview : response.document);
+    else if ('handOff' in response) this.pdfjsQueue.push({ ...task, options: { ...task.options, pdf: { pdfEngine: 'pdfjs', budgetSpentMs: response.spentMs } } });
     else task.reject(new AppError(response.code, response.params));
     this.dispatch();
   }
@@ -221,7 +263,8 @@ export class ExtractionPool {
       for (const task of waiting) task.reject(new AppError('IMPORT_CANCELLED'));
       return;
     }
-    this.queue.unshift(...waiting);
+    this.pdfjsQueue.unshift(...waiting.filter(isPdfjsTask));
+    this.queue.unshift(...waiting.filter((task) => !isPdfjsTask(task)));
     this.dispatch();
   }
 }

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, isAppError } from '../../../../src-shared/api/appError.ts';
 import { extractDocument } from '../extractDocument.ts';
+import { PdfjsHandOff } from '../pdfjsHandOff.ts';
 import { docxToHtml, xlsxToSheets } from '../../services/viewing/officePreview.ts';
 import type { ExtractionRequest, ExtractionResponse, PreviewBody } from './extractionMessages.ts';
 import { configureSharedOcrEngine } from '../ocr/ocrEngine.ts';
@@ -12,6 +13,7 @@ import type { ExtractionWorkerData } from './extractionMessages.ts';
  * the vault, so a hostile file can exhaust only this worker's heap (capped by resourceLimits) and time.
  */
 function toResponse(taskId: number, error: unknown): ExtractionResponse {
+  if (error instanceof PdfjsHandOff) return { taskId, ok: false, handOff: 'pdfjs', spentMs: error.spentMs };
   const appError = isAppError(error) ? error : new AppError('INTERNAL', { detail: error instanceof Error ? error.message.slice(0, 200) : String(error) });
   return { taskId, ok: false, code: appError.code, params: appError.params };
 }

@@ -57,6 +57,36 @@ async function bundleWorker(): Promise<URL> {
   return new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
+const preloadFlags: ReadonlySet<string> = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
+
+/** Whether a preload names tsx (`tsx`, `tsx/esm`, or a path inside its package). */
+function isTsx(specifier: string): boolean {
+  return /^tsx(\/|$)|[\\/]node_modules[\\/]tsx[\\/]/.test(specifier);
+}
+
+/**
+ * The Node options of a worker started from `url`: the process's own (a worker inherits them), minus a tsx
+ * preload when `url` is the in-memory bundle, which is plain JavaScript. Under `node --import tsx` (the
+ * benches) each extraction worker otherwise registered tsx again: ~0.1 s of CPU per worker, for nothing.
+ * Undefined (inherit, as by default) when there is nothing to drop.
+ */
+export function extractionWorkerExecArgv(url: URL, args: readonly string[] = process.execArgv): string[] | undefined {
+  if (url.protocol !== 'data:' || !args.some((arg) => arg.includes('tsx'))) return undefined;
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    if (preloadFlags.has(arg) && next !== undefined && isTsx(next)) {
+      i++;
+      continue;
+    }
+    const joined = /^(--[a-z-]+)=(.*)$/.exec(arg);
+    if (joined?.[1] !== undefined && joined[2] !== undefined && preloadFlags.has(joined[1]) && isTsx(joined[2])) continue;
+    kept.push(arg);
+  }
+  return kept;
+}
+
 /**
  * Where extraction workers start. Run from TypeScript sources (the CLI, tests, benches), the worker's
  * modules are bundled once in memory with esbuild (which tsx itself runs on): a worker that registers tsx

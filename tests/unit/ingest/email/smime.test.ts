@@ -8,7 +8,7 @@ describe('opaque-signed S/MIME mail (smime.p7m)', () => {
   it('reads the body and files inside the signature, byte-identical, under the outer headers', async () => {
     const pdf = await makePdf([['Service Agreement', 'Contract No. SV-2026-3']]);
     const entity = mixedEntity('您好，签署版合同见附件。', pdf, '服务合同.pdf');
-    expect(Buffer.compare(Buffer.from(signedMimeEntity(signedData(entity)) ?? []), Buffer.from(entity))).toBe(0);
+    expect(Buffer.compare(Buffer.from((await signedMimeEntity(signedData(entity))) ?? []), Buffer.from(entity))).toBe(0);
     const mail = await parseEml(makeOpaqueSignedEml({ from: 'legal@customer.example', to: 'me@firm.example', subject: 'Signed', p7m: signedData(entity) }), 's.eml');
     expect(mail.subject).toBe('Signed');
     expect(mail.from).toEqual([{ address: 'legal@customer.example' }]);

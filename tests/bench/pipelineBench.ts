@@ -14,8 +14,7 @@
  * The clock starts when `contracts.import` is called on a vault created a moment before, as a user's first
  * import after unlocking: it includes starting the extraction workers and compiling PDFium.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +23,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { ImportOutcome } from '../../src-shared/model/importResult.ts';
 import { Backend } from '../../src-main/core/backend.ts';
 import { pdfCorpusDir as corpusDir } from '../unit/ingest/corpus.ts';
+import { childrenCpuSeconds } from './childrenCpuSeconds.ts';
 
 
 function arg(name: string, fallback: number): number {
@@ -43,20 +43,6 @@ function pdftotextEach(files: readonly string[]): Promise<void> {
     child.once('error', reject);
     child.once('close', () => resolve());
   });
-}
-
-const CLOCK_TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
-
-/** CPU seconds of this process's finished, waited-for children (pdftotext), from /proc; NaN off Linux. */
-function childrenCpuSeconds(): number {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    // Fields after "(comm)": state is field 3, so cutime (16) and cstime (17) are at offsets 13 and 14.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return NaN;
-  }
 }
 
 interface Timed { seconds: number; cpuSeconds: number }

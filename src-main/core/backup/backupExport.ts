@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { AppError } from '../../../src-shared/api/appError.ts';
 import type { BackupExportResult } from '../../../src-shared/model/backup.ts';
 import { FileReadAhead } from '../files/readAhead.ts';
+import { preallocate } from '../files/preallocate.ts';
 import { syncDirectory } from '../files/syncDirectory.ts';
 import type { VaultSession } from '../session/vaultSession.ts';
 import type { KdfParams } from '../vault/kdfParams.ts';
@@ -30,6 +31,8 @@ const READ_AHEAD_BYTES = 8 * 1024 * 1024;
  * each worker's direct writes already run on libuv's threads while it seals the next chunk).
  */
 const SEAL_WORKERS = Math.min(4, Math.max(2, availableParallelism()));
+/** Below this, preallocating (a process start) costs more than the serialised direct writes it saves. */
+const PREALLOCATE_FROM_BYTES = 64 * 1024 * 1024;
 
 /** How to encrypt a backup. */
 export interface BackupEncryption {
@@ -162,15 +165,24 @@ async function sealItemsInParallel(
   handle: FileHandle, path: string, sources: ItemSource[], context: { cipher: ItemCipher; key: Uint8Array; headerChecksum: Uint8Array; chunkSize: number }, start: number, counted: (n: number) => void,
 ): Promise<{ items: WrittenItem[]; position: number }> {
   const { cipher, key, headerChecksum, chunkSize } = context;
+  // Every item's place follows from the sizes alone, so the whole layout is known before anything is sealed.
+  const layout: Array<Omit<WrittenItem, 'size' | 'sha256'> & { descriptorBytes: Uint8Array }> = [];
+  let position = start;
+  for (const [index, source] of sources.entries()) {
+    const descriptorBytes = new TextEncoder().encode(JSON.stringify(source.descriptor));
+    const length = format2ItemLength(descriptorBytes.length, source.size, chunkSize, ITEM_SALT_BYTES);
+    layout.push({ ...source.descriptor, index, offset: position, length, descriptorBytes });
+    position += 8 + length;
+  }
   const directHandle = await openDirectForWriting(path);
+  // Direct writes into allocated blocks run side by side; into a growing file, one at a time (decision 0028).
+  if (directHandle !== undefined && position - start >= PREALLOCATE_FROM_BYTES) await preallocate(path, position);
   const pool = new ItemSealPool({ fd: handle.fd, directFd: directHandle?.fd ?? null }, chunkSize, SEAL_WORKERS, counted);
   try {
-    let position = start;
-    const layout: Array<Omit<WrittenItem, 'size' | 'sha256'>> = [];
     const results: Array<Promise<{ sha256: string; size: number }>> = [];
     for (const [index, source] of sources.entries()) {
-      const descriptor = new TextEncoder().encode(JSON.stringify(source.descriptor));
-      const length = format2ItemLength(descriptor.length, source.size, chunkSize, ITEM_SALT_BYTES);
+      const placed = layout[index];
+      if (placed === undefined) throw new Error('item layout lost');
       const ad = itemAd(cipher, headerChecksum, index);
       const salt = randomBytes(ITEM_SALT_BYTES);
       const itemKey = deriveStreamKey(key, salt, ad);
@@ -178,13 +190,11 @@ async function sealItemsInParallel(
         results.push((await pool.submit({
           ...(source.path === undefined ? {} : { path: source.path }), ...(source.bytes === undefined ? {} : { bytes: source.bytes }),
           ...(source.sha256 === undefined ? {} : { sha256: source.sha256 }),
-          expectedSize: source.size, offset: position, length, key: itemKey, ad, salt, descriptor,
+          expectedSize: source.size, offset: placed.offset, length: placed.length, key: itemKey, ad, salt, descriptor: placed.descriptorBytes,
         })).result);
       } finally {
         itemKey.fill(0);
       }
-      layout.push({ ...source.descriptor, index, offset: position, length });
-      position += 8 + length;
     }
     const items: WrittenItem[] = [];
     for (const [index, result] of results.entries()) {
@@ -200,8 +210,10 @@ async function sealItemsInParallel(
         if (error instanceof SealError && error.code !== null) throw Object.assign(new Error(error.message, { cause: error }), { code: error.code });
         throw error;
       }
-      items.push({ ...placed, ...sealed });
+      const { descriptorBytes: _descriptorBytes, ...recorded } = placed;
+      items.push({ ...recorded, ...sealed });
     }
+    await pool.finish();
     return { items, position };
   } finally {
     await pool.close();

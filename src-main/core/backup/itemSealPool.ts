@@ -2,6 +2,7 @@ import { constants as fsConstants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { STREAM_TAG_BYTES } from '../crypto/aesGcmStream.ts';
+import { EdgeBlocks } from './edgeBlocks.ts';
 
 /**
  * Seals format-2 backup items on worker threads, several items at once, each written straight into the
@@ -57,6 +58,19 @@ let sinceCollect = 0;
 /** Bytes written with O_DIRECT, reported with each item (tests check the direct path is really taken). */
 let directBytes = 0;
 
+/** The pieces in one fresh Uint8Array of its own (transferable: not a slice of Buffer's shared pool). */
+function ownCopy(pieces) {
+  let total = 0;
+  for (const piece of pieces) total += piece.length;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
 function nonce(index, last) {
   const n = Buffer.alloc(12);
   n.writeUIntBE(index, 5, 6);
@@ -82,10 +96,15 @@ function writeAll(buffers, position) {
 
 /**
  * Writes an item's bytes in order: the whole blocks inside the item through the direct descriptor
- * from the aligned stage, the partial blocks at its two ends (shared with the neighbouring items,
- * which other workers write) through the page cache, which merges them.
+ * from the aligned stage. The partial blocks at its two ends are shared with the neighbouring items,
+ * which other workers write: with direct I/O their bytes are handed back with the item's result
+ * (\`edges\`), and the main thread writes each shared block once it has all of it (edgeBlocks.ts); a
+ * buffered write here would wait on the inode lock for every direct write in flight. Without direct
+ * I/O everything goes through the page cache, which merges the shared blocks.
  */
 function itemOutput(start, end) {
+  const handEdges = direct;
+  const edges = [];
   const alignedStart = direct ? Math.ceil(start / align) * align : end;
   const alignedEnd = direct ? Math.floor(end / align) * align : end;
   const useStage = alignedEnd > alignedStart;
@@ -118,20 +137,16 @@ function itemOutput(start, end) {
   };
   return {
     get position() { return position; },
-    /** Waits for every write of this item. */
-    async drain() {
-      for (const index of [0, 1]) {
-        const pending = stageWrites[index];
-        stageWrites[index] = null;
-        if (pending !== null) await pending;
-      }
-    },
+    /** The bytes of the item's partial end blocks, for the main thread: [{ offset, bytes }]. */
+    get edges() { return edges; },
     /** Writes pieces in order; waits only when the stage to fill next is still being written. */
     async write(pieces) {
       const buffered = [];
       let bufferedAt = -1;
       const spill = () => {
-        if (buffered.length > 0) writeAll(buffered.splice(0), bufferedAt);
+        if (buffered.length === 0) return;
+        if (handEdges) edges.push({ offset: bufferedAt, bytes: ownCopy(buffered.splice(0)) });
+        else writeAll(buffered.splice(0), bufferedAt);
       };
       for (const piece of pieces) {
         let at = 0;
@@ -251,19 +266,39 @@ async function sealItem(task) {
   }
   if (size !== expectedSize) throw Object.assign(new Error('the file shrank while it was backed up'), { phase: 'read', code: 'ECHANGED' });
   await frame(Buffer.alloc(0), true);
-  await out.drain();
+  // The item's last stage write may still be in flight: the next item seals meanwhile, and waits only if it
+  // needs that stage. The pool's flush at the end of the export waits for every write (drainStages).
   if (out.position !== offset + 8 + length) throw Object.assign(new Error('item length differs from its layout'), { phase: 'layout' });
-  return { sha256: hash === undefined ? task.sha256 : hash.digest('hex'), size, unreported };
+  return { sha256: hash === undefined ? task.sha256 : hash.digest('hex'), size, unreported, edges: out.edges };
 }
 
 // Items one after another (sealItem awaits its writes).
 let queue = Promise.resolve();
-parentPort.on('message', (task) => { queue = queue.then(() => runTask(task)); });
+parentPort.on('message', (task) => { queue = queue.then(() => (task.flush === undefined ? runTask(task) : flush(task.flush))); });
+
+/** Waits for both stages' writes; a failed write surfaces here at the latest. */
+async function drainStages() {
+  for (const index of [0, 1]) {
+    const pending = stageWrites[index];
+    stageWrites[index] = null;
+    if (pending !== null) await pending;
+  }
+}
+
+async function flush(flushId) {
+  try {
+    await drainStages();
+    parentPort.postMessage({ flushId, directBytes });
+  } catch (error) {
+    const e = error || {};
+    parentPort.postMessage({ flushId, error: { message: String(e.message || e), code: e.code === undefined ? null : String(e.code), phase: 'write' } });
+  }
+}
 
 async function runTask(task) {
   try {
-    const { sha256, size, unreported } = await sealItem(task);
-    parentPort.postMessage({ id: task.id, done: { sha256, size }, progress: unreported, directBytes });
+    const { sha256, size, unreported, edges } = await sealItem(task);
+    parentPort.postMessage({ id: task.id, done: { sha256, size }, edges, progress: unreported, directBytes }, edges.map((edge) => edge.bytes.buffer));
   } catch (error) {
     const e = error || {};
     parentPort.postMessage({ id: task.id, error: { message: String(e.message || e), code: e.code === undefined ? null : String(e.code), phase: e.phase || 'write' } });
@@ -344,12 +379,16 @@ export class ItemSealPool {
   private nextId = 0;
   private readonly directBytesBy = new Map<Worker, number>();
   private failure: Error | undefined;
+  private readonly flushes = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  /** The blocks neighbouring items share, when the workers write with direct I/O (they hand those bytes back). */
+  private readonly edges: EdgeBlocks | undefined;
 
   /**
    * `fd` writes through the page cache; `directFd`, when the file system allows it, is the same file
    * opened with O_DIRECT for the whole blocks (null: everything goes through `fd`).
    */
   constructor(files: { fd: number; directFd: number | null }, chunkSize: number, workers: number, private readonly onBytes?: (n: number) => void) {
+    this.edges = files.directFd === null ? undefined : new EdgeBlocks(files, DIRECT_ALIGN);
     for (let n = 0; n < workers; n++) {
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
@@ -366,17 +405,27 @@ export class ItemSealPool {
       worker.stderr.resume();
       const slot: Slot = { worker, busy: new Set() };
       worker.on('message', (message: {
-        id: number; progress?: number; directBytes?: number; done?: { sha256: string; size: number }; error?: { message: string; code: string | null; phase: 'read' | 'write' | 'layout' };
+        id?: number; flushId?: number; progress?: number; directBytes?: number; done?: { sha256: string; size: number }; edges?: Array<{ offset: number; bytes: Uint8Array }>;
+        error?: { message: string; code: string | null; phase: 'read' | 'write' | 'layout' };
       }) => {
+        if (message.flushId !== undefined) {
+          if (message.directBytes !== undefined) this.directBytesBy.set(worker, message.directBytes);
+          const flush = this.flushes.get(message.flushId);
+          this.flushes.delete(message.flushId);
+          if (message.error !== undefined) flush?.reject(new SealError(message.error.message, message.error.phase, message.error.code));
+          else flush?.resolve();
+          return;
+        }
+        for (const edge of message.edges ?? []) this.edges?.add(edge.offset, edge.bytes);
         if (message.progress !== undefined && message.progress > 0) this.onBytes?.(message.progress);
         if (message.directBytes !== undefined) this.directBytesBy.set(worker, message.directBytes);
-        const task = this.pending.get(message.id);
+        const task = this.pending.get(message.id ?? -1);
         if (task === undefined) return;
         if (message.done !== undefined) task.resolve(message.done);
         else if (message.error !== undefined) task.reject(new SealError(message.error.message, message.error.phase, message.error.code));
         else return;
-        this.pending.delete(message.id);
-        slot.busy.delete(message.id);
+        this.pending.delete(message.id ?? -1);
+        slot.busy.delete(message.id ?? -1);
         this.waiting.shift()?.();
       });
       worker.on('error', (error) => this.fail(error));
@@ -414,14 +463,37 @@ export class ItemSealPool {
     return [...this.directBytesBy.values()].reduce((sum, n) => sum + n, 0);
   }
 
-  /** Stops every worker (after an error, whatever they were doing). */
+  /**
+   * After the last item's result: writes the shared blocks still held (those the header or the manifest
+   * completes, through the page cache) and waits for every block write.
+   */
+  async finish(): Promise<void> {
+    // Every worker's last stage writes, then the shared blocks.
+    await Promise.all(this.slots.map((slot) => new Promise<void>((resolve, reject) => {
+      if (this.failure !== undefined) {
+        reject(this.failure);
+        return;
+      }
+      const flushId = this.nextId++;
+      this.flushes.set(flushId, { resolve, reject });
+      slot.worker.postMessage({ flush: flushId });
+    })));
+    await this.edges?.finish();
+  }
+
+  /** Stops every worker (after an error, whatever they were doing) and waits for block writes in flight, so none outlives the file descriptor. */
   async close(): Promise<void> {
     this.failure ??= new Error('backup seal pool closed');
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    await this.edges?.settle().catch(() => undefined);
   }
 
   private fail(error: Error): void {
     this.failure ??= error;
+    for (const [flushId, flush] of this.flushes) {
+      flush.reject(this.failure);
+      this.flushes.delete(flushId);
+    }
     for (const [id, task] of this.pending) {
       task.reject(this.failure);
       this.pending.delete(id);

@@ -6,11 +6,13 @@ import { itemAd, readItem, type ItemContext } from '../../../src-main/core/backu
 import { ITEM_SALT_BYTES, itemCipherFor } from '../../../src-main/core/backup/itemCipher.ts';
 import { format2ItemLength, ItemSealPool, openDirectForWriting, SealError } from '../../../src-main/core/backup/itemSealPool.ts';
 import { deriveStreamKey } from '../../../src-main/core/crypto/aesGcmStream.ts';
+import { preallocate } from '../../../src-main/core/files/preallocate.ts';
 import { makeTempDir } from '../../helpers/tempDir.ts';
 
 /**
  * The export's worker pool writes each item at an offset computed from sizes alone, several at once,
- * whole 4 KiB blocks with O_DIRECT and the shared partial blocks through the page cache. These tests
+ * whole 4 KiB blocks with O_DIRECT, and the partial blocks neighbouring items share are assembled and
+ * written by the main thread (edgeBlocks.ts; through the page cache without O_DIRECT). These tests
  * read every item back with the reader verify and restore use (backupItems.ts), for sizes around
  * every boundary that matters: empty, inside one block, a block, a chunk (frame) and a stage.
  */
@@ -23,13 +25,19 @@ let temp: { dir: string; cleanup: () => Promise<void> };
 beforeEach(async () => { temp = await makeTempDir('cvault-seal-pool-'); });
 afterEach(async () => { await temp.cleanup(); });
 
-async function sealAll(direct: boolean, sources: Array<{ path: string; size: number; declared?: number }>, start: number) {
+async function sealAll(direct: boolean, sources: Array<{ path: string; size: number; declared?: number }>, start: number, preallocated = false) {
   const cipher = await itemCipherFor(2);
   if (cipher === undefined) throw new Error('no format-2 cipher');
   const context: ItemContext = { cipher, key: randomBytes(32), headerChecksum: randomBytes(32), chunkSize: CHUNK };
   const file = join(temp.dir, 'out.bin');
   const handle = await open(file, 'wx+', 0o600);
   const directHandle = direct ? await openDirectForWriting(file) : undefined;
+  if (preallocated) {
+    // As export does for a large backup: the blocks are allocated (and the size set) before anything is written.
+    const end = sources.reduce((at, source, index) => at + 8
+      + format2ItemLength(new TextEncoder().encode(JSON.stringify({ kind: 'blob', name: `item-${index}` })).length, source.declared ?? source.size, CHUNK, ITEM_SALT_BYTES), start);
+    expect(await preallocate(file, end)).toBe(process.platform === 'linux');
+  }
   const pool = new ItemSealPool({ fd: handle.fd, directFd: directHandle?.fd ?? null }, CHUNK, 2);
   const placed: Array<{ offset: number; length: number; descriptor: { kind: 'blob'; name: string } }> = [];
   const results: Array<Promise<{ sha256: string; size: number }>> = [];
@@ -48,6 +56,8 @@ async function sealAll(direct: boolean, sources: Array<{ path: string; size: num
       position += 8 + length;
     }
     const settled = await Promise.allSettled(results);
+    // As export does: the last stage writes and the blocks items share are written once every item is sealed.
+    if (settled.every((outcome) => outcome.status === 'fulfilled')) await pool.finish();
     return { handle, context, placed, settled, end: position, file, usedDirect: directHandle !== undefined, directBytes: pool.directBytes };
   } finally {
     await pool.close();
@@ -56,15 +66,15 @@ async function sealAll(direct: boolean, sources: Array<{ path: string; size: num
 }
 
 describe('ItemSealPool', () => {
-  for (const direct of [true, false]) {
-    it(`writes items that read back, authenticate and hash to their sources at every size boundary (${direct ? 'O_DIRECT where the file system allows it' : 'page cache only'})`, async () => {
+  for (const [direct, preallocated] of [[true, false], [false, false], [true, true]] as const) {
+    it(`writes items that read back, authenticate and hash to their sources at every size boundary (${direct ? 'O_DIRECT where the file system allows it' : 'page cache only'}${preallocated ? ', into a preallocated file' : ''})`, async () => {
       const sources = await Promise.all(SIZES.map(async (size, n) => {
         const path = join(temp.dir, `source-${n}`);
         await writeFile(path, randomBytes(size));
         return { path, size };
       }));
       // An unaligned start, as after a real header.
-      const { handle, context, placed, settled, end, file, usedDirect, directBytes } = await sealAll(direct, sources, 1234);
+      const { handle, context, placed, settled, end, file, usedDirect, directBytes } = await sealAll(direct, sources, 1234, preallocated);
       try {
         if (direct && !usedDirect) console.log('O_DIRECT is not available on this temp file system: the direct case ran through the page cache');
         // Whole blocks inside the items went around the page cache (none when it was not asked for or not available).

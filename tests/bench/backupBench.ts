@@ -9,7 +9,7 @@ import { kdfPresets } from '../../src-main/core/vault/kdfParams.ts';
 import { makeTempDir } from '../helpers/tempDir.ts';
 
 /**
- * `npm run bench:backup [-- --size-mb N]` (default 2048): generates a vault of N MB of contracts,
+ * `npm run bench:backup [-- --size-mb N] [--keep] [--tsx]` (default 2048): generates a vault of N MB of contracts,
  * then measures, each in its own process (so peak RSS is the step's own): export to a .cvbackup,
  * verify it, export again with a SENSITIVE backup passphrase (RSS after the KDF), a first and an incremental run to a backup folder after adding 10 contracts; and, in the
  * same run on the same folder, the baseline `tar -cf - <vault> | openssl enc -chacha20 -pbkdf2 > /dev/null`
@@ -20,12 +20,24 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const sizeArg = process.argv.indexOf('--size-mb');
 const sizeMb = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : 2048;
 const keep = process.argv.includes('--keep');
+// Each step runs from an esbuild bundle of the child, built as the app's backend is (electronBuild.ts: bundle,
+// packages external), so its RSS is the app's; `--tsx` runs the TypeScript through tsx's loader instead (~35 MB more).
+const underTsx = process.argv.includes('--tsx');
+const bundledChild = join(repoRoot, 'dist', 'bench', 'backupBenchChild.mjs');
+if (!underTsx) {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(repoRoot, 'tests/bench/backupBenchChild.ts')], outfile: bundledChild, bundle: true, platform: 'node', target: 'node20',
+    format: 'esm', packages: 'external', logLevel: 'silent', legalComments: 'none',
+  });
+}
 
 type Step = { mode: string; seconds: number; bytes: number; userSeconds: number; systemSeconds: number; peakRssMB: number; rssBeforeMB: number; rssAfterMB: number; stepPeakRssMB: number };
 /** The step's CPU time, every thread: less skewed by a shared machine's load than its wall time. */
 const cpu = (s: Step) => `${(s.userSeconds + s.systemSeconds).toFixed(1)} CPU s (${s.userSeconds.toFixed(1)} user, ${s.systemSeconds.toFixed(1)} system)`;
 function step(args: string[], env: Record<string, string>): Step {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests/bench/backupBenchChild.ts'), ...args], {
+  const child = underTsx ? ['--import', 'tsx', join(repoRoot, 'tests/bench/backupBenchChild.ts')] : [bundledChild];
+  const result = spawnSync(process.execPath, [...child, ...args], {
     cwd: repoRoot, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`step ${args[0]} failed: ${result.stderr}`);
@@ -85,7 +97,7 @@ try {
   console.log(`run       first (full) to a folder: ${firstRun.seconds.toFixed(1)} s, ${mbps(firstRun.bytes, firstRun.seconds)} MB/s; peak RSS ${firstRun.peakRssMB} MB`);
   console.log(`run       incremental after 10 new contracts: ${incremental.seconds.toFixed(2)} s (target < 5 s), ${(incremental.bytes / 1024 / 1024).toFixed(0)} MB written; peak RSS ${incremental.peakRssMB} MB`);
   console.log(`kdf       backup passphrase at SENSITIVE (Argon2id 1 GiB, once per export): ${kdf.seconds.toFixed(1)} s; peak RSS ${kdf.peakRssMB} MB`);
-  console.log('(peak RSS is each step\'s whole process from its start: Node, tsx, the vault unlock (MODERATE Argon2id, in a worker), SQLite cache)');
+  console.log(`(peak RSS is each step's whole process from its start: Node, ${underTsx ? 'tsx, ' : ''}the vault unlock (MODERATE Argon2id, in a worker), SQLite cache; steps ran ${underTsx ? 'under tsx' : 'from an esbuild bundle, as the app\'s backend does (--tsx: under tsx, ~35 MB more)'})`);
 } finally {
   if (!keep) await temp.cleanup();
   else console.log(`kept ${temp.dir} (the vault's passphrase is "bench passphrase"; its recovery key is in recovery-key.txt there, for BENCH_RECOVERY_KEY)`);

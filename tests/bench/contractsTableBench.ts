@@ -107,9 +107,12 @@ const TRACE_EXTRA = process.argv.includes('--trace-extra') ? String(process.argv
 // --baseline-dist DIR: the baseline's renderer already built there (saves the build when repeating A/B runs).
 const BASELINE_DIST = process.argv.includes('--baseline-dist') ? String(process.argv[process.argv.indexOf('--baseline-dist') + 1]) : null;
 // --trace-out DIR: also writes each raw trace (JSON, for chrome://tracing or Perfetto) into DIR.
+// --trace-first: traces the first round's scroll of our table too (the first scroll after a load, with its
+// window fetches and the page's first major GC), and prints its long tasks.
+const TRACE_FIRST = process.argv.includes('--trace-first');
 const TRACE_OUT = process.argv.includes('--trace-out') ? String(process.argv[process.argv.indexOf('--trace-out') + 1]) : null;
 // Options: --count N, --rounds N, --no-baseline, --baseline-commit C, --baseline-shape grid|antd, --baseline-dist DIR, --scroll-only,
-// --trace, --trace-extra CATEGORIES, --trace-out DIR.
+// --trace, --trace-extra CATEGORIES, --trace-out DIR, --trace-first.
 
 /** Frame-time distribution of one run: how many frames fell in each band (vsync is 16.7 ms). */
 function distribution(sorted: number[]): string {
@@ -264,7 +267,14 @@ async function main(): Promise<void> {
       console.log(`machine floor, run ${round + 1} (5 s of frames, nothing scrolling): frames ${idle.length}; p95 ${ms(quantile(idle, 0.95))}; max ${ms(idle.at(-1) ?? Number.NaN)}; over 25 ms: ${idle.filter((f) => f > 25).length}; over 33.4 ms: ${idle.filter((f) => f > 33.4).length}`);
       console.log(`  ${distribution(idle)}`);
       for (const { shape, page: target } of pages) {
+        const traceFirst = TRACE_FIRST && round === 0 && shape === GRID;
+        if (traceFirst) await browser.startTracing(target, { categories: [...TRACE_CATEGORIES, ...TRACE_EXTRA] });
         const scroll = await scrollOnce(shape, target);
+        if (traceFirst) {
+          const summary = summariseTrace(JSON.parse((await browser.stopTracing()).toString('utf8')) as Parameters<typeof summariseTrace>[0], 12);
+          console.log(`first scroll traced: tasks ≥ 12 ms: ${summary.longTasks.length}`);
+          for (const task of summary.longTasks) console.log(`  long task at ${ms(task.atMs)}: ${ms(task.durMs)} — ${task.self.slice(0, 8).map(([n, v]) => `${n} ${v.toFixed(1)}`).join('; ')}`);
+        }
         const frames = [...scroll.frames].sort((a, b) => a - b);
         console.log(`${shape.name}, run ${round + 1}: frames ${frames.length}; frame time p50 ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}, p99 ${ms(quantile(frames, 0.99))}, max ${ms(frames.at(-1) ?? Number.NaN)}`);
         console.log(`  frames over 16.7 ms: ${frames.filter((f) => f > 16.7).length}; over 25 ms (dropped): ${frames.filter((f) => f > 25).length}; over 33.4 ms: ${frames.filter((f) => f > 33.4).length}`);

@@ -166,12 +166,12 @@ async function sealItemsInParallel(
 ): Promise<{ items: WrittenItem[]; position: number }> {
   const { cipher, key, headerChecksum, chunkSize } = context;
   // Every item's place follows from the sizes alone, so the whole layout is known before anything is sealed.
-  const layout: Array<Omit<WrittenItem, 'size' | 'sha256'> & { descriptorBytes: Uint8Array }> = [];
+  const layout: Array<Omit<WrittenItem, 'size' | 'sha256'>> = [];
+  const descriptors = sources.map((source) => new TextEncoder().encode(JSON.stringify(source.descriptor)));
   let position = start;
   for (const [index, source] of sources.entries()) {
-    const descriptorBytes = new TextEncoder().encode(JSON.stringify(source.descriptor));
-    const length = format2ItemLength(descriptorBytes.length, source.size, chunkSize, ITEM_SALT_BYTES);
-    layout.push({ ...source.descriptor, index, offset: position, length, descriptorBytes });
+    const length = format2ItemLength(descriptors[index]?.length ?? 0, source.size, chunkSize, ITEM_SALT_BYTES);
+    layout.push({ ...source.descriptor, index, offset: position, length });
     position += 8 + length;
   }
   const directHandle = await openDirectForWriting(path);
@@ -182,7 +182,8 @@ async function sealItemsInParallel(
     const results: Array<Promise<{ sha256: string; size: number }>> = [];
     for (const [index, source] of sources.entries()) {
       const placed = layout[index];
-      if (placed === undefined) throw new Error('item layout lost');
+      const descriptor = descriptors[index];
+      if (placed === undefined || descriptor === undefined) throw new Error('item layout lost');
       const ad = itemAd(cipher, headerChecksum, index);
       const salt = randomBytes(ITEM_SALT_BYTES);
       const itemKey = deriveStreamKey(key, salt, ad);
@@ -190,7 +191,7 @@ async function sealItemsInParallel(
         results.push((await pool.submit({
           ...(source.path === undefined ? {} : { path: source.path }), ...(source.bytes === undefined ? {} : { bytes: source.bytes }),
           ...(source.sha256 === undefined ? {} : { sha256: source.sha256 }),
-          expectedSize: source.size, offset: placed.offset, length: placed.length, key: itemKey, ad, salt, descriptor: placed.descriptorBytes,
+          expectedSize: source.size, offset: placed.offset, length: placed.length, key: itemKey, ad, salt, descriptor,
         })).result);
       } finally {
         itemKey.fill(0);
@@ -210,8 +211,7 @@ async function sealItemsInParallel(
         if (error instanceof SealError && error.code !== null) throw Object.assign(new Error(error.message, { cause: error }), { code: error.code });
         throw error;
       }
-      const { descriptorBytes: _descriptorBytes, ...recorded } = placed;
-      items.push({ ...recorded, ...sealed });
+      items.push({ ...placed, ...sealed });
     }
     await pool.finish();
     return { items, position };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import type { ItemCipher } from './itemCipher.ts';
 import type { ReasonKey } from '../../../src-shared/api/errorReasons.ts';
+import { writeAllAt } from '../files/writeAllAt.ts';
 
 /**
  * The items of a `.cvbackup` file after its header: each item (vault.json, the database snapshot,
@@ -264,13 +265,5 @@ async function writevAllAt(handle: FileHandle, buffers: Uint8Array[], position: 
     await writeAllAt(handle, buffer.subarray(written), at + written);
     at += buffer.length;
     written = 0;
-  }
-}
-
-async function writeAllAt(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
-  let offset = 0;
-  while (offset < bytes.length) {
-    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, position + offset);
-    offset += bytesWritten;
   }
 }

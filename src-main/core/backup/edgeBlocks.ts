@@ -1,4 +1,4 @@
-import { write } from 'node:fs';
+import { writeAllAt } from '../files/writeAllAt.ts';
 
 /** The one WebAssembly API used here, for page-aligned memory (the project's lib setting has no WebAssembly typings). */
 declare const WebAssembly: { Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer } };
@@ -61,7 +61,7 @@ export class EdgeBlocks {
   async finish(): Promise<void> {
     await this.settle();
     for (const { pieces } of this.partial.values()) {
-      for (const piece of pieces) await writeFully(this.files.fd, piece.bytes, piece.offset);
+      for (const piece of pieces) await writeAllAt(this.files.fd, piece.bytes, piece.offset);
     }
     this.partial.clear();
   }
@@ -80,7 +80,7 @@ export class EdgeBlocks {
   private async writeBlock(block: number, pieces: Array<{ offset: number; bytes: Uint8Array }>): Promise<void> {
     const start = block * this.align;
     if (!this.direct) {
-      for (const piece of pieces) await writeFully(this.files.fd, piece.bytes, piece.offset);
+      for (const piece of pieces) await writeAllAt(this.files.fd, piece.bytes, piece.offset);
       return;
     }
     const slot = await this.takeSlot();
@@ -88,12 +88,12 @@ export class EdgeBlocks {
       const buffer = new Uint8Array(this.slotMemory, slot * this.align, this.align);
       for (const piece of pieces) buffer.set(piece.bytes, piece.offset - start);
       try {
-        await writeFully(this.files.directFd ?? this.files.fd, buffer, start);
+        await writeAllAt(this.files.directFd ?? this.files.fd, buffer, start);
       } catch (error) {
         // A file system that refuses direct I/O at write time: this block and the rest go through the page cache.
         if ((error as NodeJS.ErrnoException).code !== 'EINVAL') throw error;
         this.direct = false;
-        await writeFully(this.files.fd, buffer, start);
+        await writeAllAt(this.files.fd, buffer, start);
       }
     } finally {
       this.freeSlots.push(slot);
@@ -107,13 +107,5 @@ export class EdgeBlocks {
       if (slot !== undefined) return slot;
       await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
     }
-  }
-}
-
-/** pwrite until every byte is written (short writes continue where they stopped). */
-async function writeFully(fd: number, bytes: Uint8Array, position: number): Promise<void> {
-  let done = 0;
-  while (done < bytes.length) {
-    done += await new Promise<number>((resolve, reject) => write(fd, bytes, done, bytes.length - done, position + done, (error, written) => (error ? reject(error) : resolve(written))));
   }
 }

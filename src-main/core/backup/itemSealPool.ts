@@ -272,9 +272,15 @@ async function sealItem(task) {
   return { sha256: hash === undefined ? task.sha256 : hash.digest('hex'), size, unreported, edges: out.edges };
 }
 
-// Items one after another (sealItem awaits its writes).
+// Items one after another; an item's last stage writes may still be in flight when the next starts (flush waits for them).
 let queue = Promise.resolve();
 parentPort.on('message', (task) => { queue = queue.then(() => (task.flush === undefined ? runTask(task) : flush(task.flush))); });
+
+/** An error as the pool receives it: message, errno code, and the phase it happened in. */
+function reported(error, phase) {
+  const e = error || {};
+  return { message: String(e.message || e), code: e.code === undefined ? null : String(e.code), phase };
+}
 
 /** Waits for both stages' writes; a failed write surfaces here at the latest. */
 async function drainStages() {
@@ -290,8 +296,7 @@ async function flush(flushId) {
     await drainStages();
     parentPort.postMessage({ flushId, directBytes });
   } catch (error) {
-    const e = error || {};
-    parentPort.postMessage({ flushId, error: { message: String(e.message || e), code: e.code === undefined ? null : String(e.code), phase: 'write' } });
+    parentPort.postMessage({ flushId, error: reported(error, 'write') });
   }
 }
 
@@ -300,8 +305,7 @@ async function runTask(task) {
     const { sha256, size, unreported, edges } = await sealItem(task);
     parentPort.postMessage({ id: task.id, done: { sha256, size }, edges, progress: unreported, directBytes }, edges.map((edge) => edge.bytes.buffer));
   } catch (error) {
-    const e = error || {};
-    parentPort.postMessage({ id: task.id, error: { message: String(e.message || e), code: e.code === undefined ? null : String(e.code), phase: e.phase || 'write' } });
+    parentPort.postMessage({ id: task.id, error: reported(error, (error && error.phase) || 'write') });
   } finally {
     task.key.fill(0);
   }

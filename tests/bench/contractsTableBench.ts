@@ -45,9 +45,9 @@ const baselineArg = process.argv.indexOf('--baseline-commit');
 const BASELINE_COMMIT = process.argv.includes('--no-baseline') ? null : baselineArg > 0 ? String(process.argv[baselineArg + 1]) : '46673b5';
 
 /** How the benchmark finds each table's scroll element and rows. */
-interface TableShape { name: string; holder: string; row: string; placeholder: string }
-const GRID: TableShape = { name: 'grid (@tanstack/react-virtual)', holder: '.grid-scroll', row: '.grid-row[data-contract-id]', placeholder: '.grid-row[data-placeholder]' };
-const ANTD: TableShape = { name: 'baseline: antd virtual Table', holder: '.ant-table-tbody-virtual-holder', row: '.ant-table-tbody .ant-table-row[data-contract-id]', placeholder: '.ant-table-tbody .ant-table-row[data-row-key^="~"]' };
+interface TableShape { name: string; holder: string; row: string; placeholder: string; link: string }
+const GRID: TableShape = { name: 'grid (@tanstack/react-virtual)', holder: '.grid-scroll', row: '.grid-row[data-contract-id]', placeholder: '.grid-row[data-placeholder]', link: '.grid-link' };
+const ANTD: TableShape = { name: 'baseline: antd virtual Table', holder: '.ant-table-tbody-virtual-holder', row: '.ant-table-tbody .ant-table-row[data-contract-id]', placeholder: '.ant-table-tbody .ant-table-row[data-row-key^="~"]', link: 'a, button' };
 
 /** Builds the renderer of an earlier commit (git archive → temp folder → vite build); returns its dist folder. */
 function buildBaseline(commit: string, dir: string): string {
@@ -115,8 +115,15 @@ const TRACE_OUT = process.argv.includes('--trace-out') ? String(process.argv[pro
 // --scroll-reloaded: scrolls the pages the first-screen runs reloaded five times (how stop 13 measured), instead
 // of freshly loaded ones: their dead documents are still on the heap, to be collected during some later frame.
 const SCROLL_RELOADED = process.argv.includes('--scroll-reloaded');
+// --browse-first N: before the rounds, each scroll page goes through every page of the navigation N times
+// (and opens a contract from the list), as a person works before scrolling: that work's garbage is on the heap.
+const BROWSE_FIRST = process.argv.includes('--browse-first') ? Number(process.argv[process.argv.indexOf('--browse-first') + 1]) : 0;
+// --browse-pdf FILE: imports FILE (a PDF) into the vault; each browse round also opens it in the viewer and
+// turns 10 pages (pdf.js rendering is the heaviest work the renderer does before someone scrolls the list).
+const BROWSE_PDF = process.argv.includes('--browse-pdf') ? String(process.argv[process.argv.indexOf('--browse-pdf') + 1]) : null;
+const BROWSE_PAGES = 10;
 // Options: --count N, --rounds N, --no-baseline, --baseline-commit C, --baseline-shape grid|antd, --baseline-dist DIR, --scroll-only,
-// --trace, --trace-extra CATEGORIES, --trace-out DIR, --trace-first, --scroll-reloaded.
+// --trace, --trace-extra CATEGORIES, --trace-out DIR, --trace-first, --scroll-reloaded, --browse-first N, --browse-pdf FILE.
 
 /** Frame-time distribution of one run: how many frames fell in each band (vsync is 16.7 ms). */
 function distribution(sorted: number[]): string {
@@ -169,6 +176,14 @@ async function main(): Promise<void> {
     const unlocked = await backend.invoke('vault.unlock', { vaultDir, passphrase: PASSPHRASE });
     if (!unlocked.ok) throw new Error(unlocked.error.message);
     console.log(`unlock (Backend, in process): ${ms(performance.now() - unlockStart)}`);
+    let browsePdfContract: string | null = null;
+    if (BROWSE_PDF !== null) {
+      const imported = await backend.invoke('contracts.import', { paths: [BROWSE_PDF] });
+      const outcome = imported.ok ? imported.value[0] : undefined;
+      if (outcome?.status !== 'imported') throw new Error(`--browse-pdf: ${BROWSE_PDF} was not imported: ${JSON.stringify(imported.ok ? outcome : imported.error)}`);
+      browsePdfContract = outcome.contractId;
+      console.log(`--browse-pdf: ${BROWSE_PDF} imported (${outcome.pageCount} pages), the newest contract, so the list's first row`);
+    }
     const baselineDist = BASELINE_COMMIT === null ? null : BASELINE_DIST !== null ? BASELINE_DIST : (() => {
       const buildStart = performance.now();
       const dist = buildBaseline(BASELINE_COMMIT, join(temp.dir, 'baseline'));
@@ -272,12 +287,33 @@ async function main(): Promise<void> {
       pages = fresh;
     }
     for (const { shape, page: target } of pages) {
+      for (let i = 0; i < BROWSE_FIRST; i += 1) {
+        for (const label of ['Customers', 'Search', 'Backups', 'Settings', 'Contracts']) {
+          await target.getByRole('navigation').getByText(label).click();
+          await target.waitForTimeout(300);
+        }
+        await target.locator(shape.row).nth(i % 5).locator(shape.link).first().click();
+        await target.waitForTimeout(300);
+        if (browsePdfContract !== null) {
+          await target.getByRole('navigation').getByText('Contracts').click();
+          await target.locator(`${shape.row}[data-contract-id="${browsePdfContract}"]`).locator(shape.link).first().click();
+          await target.getByRole('tab', { name: 'Viewer' }).click();
+          await target.getByTestId('pdf-page').waitFor({ timeout: 60_000 });
+          for (let page = 2; page <= BROWSE_PAGES + 1; page += 1) {
+            await target.getByRole('button', { name: 'Next page' }).click();
+            await target.locator(`[data-testid="pdf-page"][data-page="${page}"] .textLayer span`).first().waitFor({ timeout: 60_000 });
+            await target.waitForTimeout(150);
+          }
+        }
+        await target.getByRole('navigation').getByText('Contracts').click();
+        await target.locator(shape.row).first().waitFor();
+      }
       const session = await target.context().newCDPSession(target);
       await session.send('Performance.enable');
       const { metrics } = await session.send('Performance.getMetrics');
       const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
       const nodes = metrics.find((m) => m.name === 'Nodes')?.value ?? Number.NaN;
-      console.log(`${shape.name}: page freshly loaded for the scroll; JS heap in use ${(used / 1e6).toFixed(1)} MB, DOM nodes ${nodes}`);
+      console.log(`${shape.name}: ${BROWSE_FIRST > 0 ? `page loaded, then every page visited ${BROWSE_FIRST} times` : 'page freshly loaded for the scroll'}; JS heap in use ${(used / 1e6).toFixed(1)} MB, DOM nodes ${nodes}`);
       await session.detach();
     }
     const scrollPage = pages[0]!.page;

@@ -125,6 +125,13 @@ const BROWSE_PAGES = 10;
 // Options: --count N, --rounds N, --no-baseline, --baseline-commit C, --baseline-shape grid|antd, --baseline-dist DIR, --scroll-only,
 // --trace, --trace-extra CATEGORIES, --trace-out DIR, --trace-first, --scroll-reloaded, --browse-first N, --browse-pdf FILE.
 
+/** Writes a raw trace into --trace-out DIR (when given), for chrome://tracing or Perfetto. */
+function keepTrace(fileName: string, raw: Buffer): void {
+  if (TRACE_OUT === null) return;
+  mkdirSync(TRACE_OUT, { recursive: true });
+  writeFileSync(join(TRACE_OUT, fileName), raw);
+}
+
 /** Frame-time distribution of one run: how many frames fell in each band (vsync is 16.7 ms). */
 function distribution(sorted: number[]): string {
   const bands: [string, (f: number) => boolean][] = [
@@ -286,28 +293,30 @@ async function main(): Promise<void> {
       for (const { shape, url } of bridges) fresh.push(await openTable(shape, url));
       pages = fresh;
     }
-    for (const { shape, page: target } of pages) {
-      for (let i = 0; i < BROWSE_FIRST; i += 1) {
-        for (const label of ['Customers', 'Search', 'Backups', 'Settings', 'Contracts']) {
-          await target.getByRole('navigation').getByText(label).click();
-          await target.waitForTimeout(300);
-        }
-        await target.locator(shape.row).nth(i % 5).locator(shape.link).first().click();
+    // --browse-first: a person's work before the scroll (every page, a contract, the viewer's pages).
+    const browse = async (shape: TableShape, target: typeof page, round: number) => {
+      for (const label of ['Customers', 'Search', 'Backups', 'Settings', 'Contracts']) {
+        await target.getByRole('navigation').getByText(label).click();
         await target.waitForTimeout(300);
-        if (browsePdfContract !== null) {
-          await target.getByRole('navigation').getByText('Contracts').click();
-          await target.locator(`${shape.row}[data-contract-id="${browsePdfContract}"]`).locator(shape.link).first().click();
-          await target.getByRole('tab', { name: 'Viewer' }).click();
-          await target.getByTestId('pdf-page').waitFor({ timeout: 60_000 });
-          for (let page = 2; page <= BROWSE_PAGES + 1; page += 1) {
-            await target.getByRole('button', { name: 'Next page' }).click();
-            await target.locator(`[data-testid="pdf-page"][data-page="${page}"] .textLayer span`).first().waitFor({ timeout: 60_000 });
-            await target.waitForTimeout(150);
-          }
-        }
-        await target.getByRole('navigation').getByText('Contracts').click();
-        await target.locator(shape.row).first().waitFor();
       }
+      await target.locator(shape.row).nth(round % 5).locator(shape.link).first().click();
+      await target.waitForTimeout(300);
+      if (browsePdfContract !== null) {
+        await target.getByRole('navigation').getByText('Contracts').click();
+        await target.locator(`${shape.row}[data-contract-id="${browsePdfContract}"]`).locator(shape.link).first().click();
+        await target.getByRole('tab', { name: 'Viewer' }).click();
+        await target.getByTestId('pdf-page').waitFor({ timeout: 60_000 });
+        for (let pageNumber = 2; pageNumber <= BROWSE_PAGES + 1; pageNumber += 1) {
+          await target.getByRole('button', { name: 'Next page' }).click();
+          await target.locator(`[data-testid="pdf-page"][data-page="${pageNumber}"] .textLayer span`).first().waitFor({ timeout: 60_000 });
+          await target.waitForTimeout(150);
+        }
+      }
+      await target.getByRole('navigation').getByText('Contracts').click();
+      await target.locator(shape.row).first().waitFor();
+    };
+    // What the page carries into the scroll: its JS heap in use and DOM nodes (Chromium's Performance metrics).
+    const logHeap = async (shape: TableShape, target: typeof page) => {
       const session = await target.context().newCDPSession(target);
       await session.send('Performance.enable');
       const { metrics } = await session.send('Performance.getMetrics');
@@ -315,6 +324,10 @@ async function main(): Promise<void> {
       const nodes = metrics.find((m) => m.name === 'Nodes')?.value ?? Number.NaN;
       console.log(`${shape.name}: ${BROWSE_FIRST > 0 ? `page loaded, then every page visited ${BROWSE_FIRST} times` : 'page freshly loaded for the scroll'}; JS heap in use ${(used / 1e6).toFixed(1)} MB, DOM nodes ${nodes}`);
       await session.detach();
+    };
+    for (const { shape, page: target } of pages) {
+      for (let round = 0; round < BROWSE_FIRST; round += 1) await browse(shape, target, round);
+      await logHeap(shape, target);
     }
     const scrollPage = pages[0]!.page;
 
@@ -337,10 +350,7 @@ async function main(): Promise<void> {
         const scroll = await scrollOnce(shape, target);
         if (traceFirst) {
           const raw = await browser.stopTracing();
-          if (TRACE_OUT !== null) {
-            mkdirSync(TRACE_OUT, { recursive: true });
-            writeFileSync(join(TRACE_OUT, 'trace-first-grid.json'), raw);
-          }
+          keepTrace('trace-first-grid.json', raw);
           const summary = summariseTrace(JSON.parse(raw.toString('utf8')) as Parameters<typeof summariseTrace>[0], 12);
           console.log(`first scroll traced: tasks ≥ 12 ms: ${summary.longTasks.length}`);
           for (const task of summary.longTasks) console.log(`  long task at ${ms(task.atMs)}: ${ms(task.durMs)} — ${task.self.slice(0, 8).map(([n, v]) => `${n} ${v.toFixed(1)}`).join('; ')}`);
@@ -368,10 +378,7 @@ async function main(): Promise<void> {
         await browser.startTracing(target, { categories: [...TRACE_CATEGORIES, ...TRACE_EXTRA] });
         const scroll = await scrollOnce(shape, target);
         const raw = await browser.stopTracing();
-        if (TRACE_OUT !== null) {
-          mkdirSync(TRACE_OUT, { recursive: true });
-          writeFileSync(join(TRACE_OUT, `trace-${shape === GRID ? 'grid' : 'baseline'}.json`), raw);
-        }
+        keepTrace(`trace-${shape === GRID ? 'grid' : 'baseline'}.json`, raw);
         const trace = JSON.parse(raw.toString('utf8')) as Parameters<typeof summariseTrace>[0];
         const frames = [...scroll.frames].sort((a, b) => a - b);
         const summary = summariseTrace(trace, 12);
